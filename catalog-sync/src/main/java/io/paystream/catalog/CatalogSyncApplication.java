@@ -1,0 +1,12 @@
+package io.paystream.catalog;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class CatalogSyncApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CatalogSyncApplication.class, args);
+    }
+}

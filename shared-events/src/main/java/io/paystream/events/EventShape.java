@@ -1,0 +1,36 @@
+package io.paystream.events;
+
+/**
+ * Which kind of Stripe event a record carries. Snapshot events ({@code object: "event"}) embed the object in
+ * {@code data.object}; thin events ({@code object: "v2.core.event"}) carry only {@code related_object}, and a consumer
+ * must fetch the object itself.
+ */
+public enum EventShape {
+    SNAPSHOT("event"),
+    THIN("v2.core.event");
+
+    private final String objectField;
+
+    EventShape(String objectField) {
+        this.objectField = objectField;
+    }
+
+    /** The value of the event's top-level {@code object} field. */
+    public String objectField() {
+        return objectField;
+    }
+
+    /** The shape whose {@code object} field is {@code value}, or {@code null} if the JSON is not a Stripe event. */
+    public static EventShape fromObjectField(String value) {
+        for (EventShape shape : values()) {
+            if (shape.objectField.equals(value)) {
+                return shape;
+            }
+        }
+        return null;
+    }
+
+    public String headerValue() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,22 @@
+package io.paystream.events;
+
+import java.io.InputStream;
+
+/** Classpath locations of the JSON Schemas that describe the contracts, for consumers that validate. */
+public final class Schemas {
+
+    public static final String STRIPE_EVENT_V1 = "io/paystream/events/schemas/stripe-event.v1.schema.json";
+    public static final String STRIPE_EVENT_HEADERS_V1 =
+            "io/paystream/events/schemas/stripe-event-headers.v1.schema.json";
+
+    private Schemas() {}
+
+    /** Opens a schema shipped in this jar. */
+    public static InputStream open(String location) {
+        InputStream in = Schemas.class.getClassLoader().getResourceAsStream(location);
+        if (in == null) {
+            throw new IllegalArgumentException("no schema at " + location);
+        }
+        return in;
+    }
+}

@@ -1,0 +1,16 @@
+package io.paystream.events;
+
+/** Kafka topic names. Every producer and consumer refers to these constants, never to literals. */
+public final class Topics {
+
+    /** Verified Stripe webhook events, value = the exact bytes Stripe sent, key = the Stripe object id. */
+    public static final String STRIPE_EVENTS = "stripe.events";
+
+    /** Stripe events a consumer could not apply after bounded retries, with the reason in headers. */
+    public static final String STRIPE_EVENTS_DEAD_LETTER = "stripe.events.dlt";
+
+    /** The normalised domain-event feed (CloudEvents 1.0, JSON), keyed by aggregate id. */
+    public static final String PAYMENTS_EVENTS = "payments.events";
+
+    private Topics() {}
+}
