@@ -1,9 +1,10 @@
 package io.paystream.bench.ingest;
 
 import io.paystream.bench.bare.BareEndpointApplication;
-import io.paystream.bench.ingest.SignedEvents.SignedEvent;
 import io.paystream.bench.support.ChildProcess;
 import io.paystream.bench.support.HeapSampler;
+import io.paystream.bench.support.SignedEvents;
+import io.paystream.bench.support.SignedEvents.SignedEvent;
 import io.paystream.bench.support.TopicCount;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.KafkaBrokerProcess;

@@ -1,6 +1,6 @@
 package io.paystream.bench.ingest;
 
-import io.paystream.bench.ingest.SignedEvents.SignedEvent;
+import io.paystream.bench.support.SignedEvents.SignedEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

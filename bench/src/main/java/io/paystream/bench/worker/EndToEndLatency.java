@@ -1,0 +1,131 @@
+package io.paystream.bench.worker;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import io.paystream.bench.support.SignedEvents.SignedEvent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.bson.Document;
+
+/**
+ * End-to-end latency as a downstream reader sees it: from webhook-ingest's 200 to the payment's document being
+ * readable in MongoDB. Sends signed events at a fixed rate (open loop: a slow response does not slow the sender), and a
+ * reader polls the collection for the ids that were acknowledged but not yet seen.
+ */
+final class EndToEndLatency {
+
+    /**
+     * @param sent requests sent
+     * @param accepted answered 200
+     * @param seen accepted events whose state became visible
+     * @param p50Millis median ingest-200-to-visible
+     * @param p99Millis 99th percentile
+     * @param maxMillis slowest
+     */
+    record Result(int sent, int accepted, int seen, double p50Millis, double p99Millis, double maxMillis) {}
+
+    private EndToEndLatency() {}
+
+    static Result run(
+            String webhookUrl, MongoCollection<Document> payments, List<SignedEvent> events, int ratePerSecond)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(4))
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        Map<String, Long> awaiting = new ConcurrentHashMap<>();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        AtomicLong lastSend = new AtomicLong();
+
+        Thread reader = new Thread(() -> readUntilInterrupted(payments, awaiting, latencies), "visibility-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        long periodNanos = 1_000_000_000L / ratePerSecond;
+        sender.scheduleAtFixedRate(
+                () -> {
+                    int i = next.getAndIncrement();
+                    if (i >= events.size()) {
+                        return;
+                    }
+                    SignedEvent event = events.get(i);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .header("Stripe-Signature", event.signature())
+                            .POST(HttpRequest.BodyPublishers.ofString(event.body()))
+                            .build();
+                    lastSend.set(System.nanoTime());
+                    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((response, error) -> {
+                                if (error == null && response.statusCode() == 200) {
+                                    awaiting.putIfAbsent(event.objectId(), System.nanoTime());
+                                    accepted.incrementAndGet();
+                                }
+                                completed.incrementAndGet();
+                            });
+                },
+                0,
+                periodNanos,
+                TimeUnit.NANOSECONDS);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(events.size() / ratePerSecond + 60);
+        while ((completed.get() < events.size() || !awaiting.isEmpty()) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        sender.shutdownNow();
+        reader.interrupt();
+        reader.join();
+
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(
+                next.get(),
+                accepted.get(),
+                sorted.length,
+                percentile(sorted, 50),
+                percentile(sorted, 99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static void readUntilInterrupted(
+            MongoCollection<Document> payments, Map<String, Long> awaiting, List<Long> latencies) {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<String> ids = awaiting.keySet().stream().limit(500).toList();
+            if (!ids.isEmpty()) {
+                for (Document found : payments.find(Filters.in("_id", ids)).projection(Projections.include("_id"))) {
+                    Long acceptedAt = awaiting.remove(found.getString("_id"));
+                    if (acceptedAt != null) {
+                        latencies.add(System.nanoTime() - acceptedAt);
+                    }
+                }
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    private static double percentile(long[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    }
+}
