@@ -1,0 +1,58 @@
+package io.paystream.localstack;
+
+import io.paystream.events.Topics;
+import io.paystream.testsupport.StripeFixtures;
+import java.io.PrintStream;
+import java.util.Map;
+
+/** What a user needs after {@code up}: where everything listens, the dev signing secret, what to type next. */
+final class StackSummary {
+
+    private StackSummary() {}
+
+    static void print(RunningStack stack, PrintStream out) {
+        StackSettings s = stack.settings();
+        Map<String, String> outcomes = stack.outcomes();
+        out.println();
+        out.println("Paystream local stack is up. Data: " + s.dataDir() + " (kept between runs)");
+        out.println();
+        row(out, "Kafka", s.bootstrapServers(), "topics " + Topics.STRIPE_EVENTS + ", " + Topics.PAYMENTS_EVENTS);
+        row(out, "MongoDB", s.mongoUri(), "embedded wire server, file " + stack.mongoFile());
+        for (ServiceSpec spec : ServiceSpec.all(s)) {
+            String outcome = outcomes.getOrDefault(spec.module(), "not started");
+            if (outcome.equals("up")) {
+                row(
+                        out,
+                        spec.module(),
+                        "http://127.0.0.1:" + spec.port() + endpointOf(spec),
+                        "log " + stack.logOf(spec));
+            } else {
+                row(out, spec.module(), "-", outcome);
+            }
+        }
+        out.println();
+        out.println("Webhook signing secret (local dev only): " + StackSettings.DEV_SECRET);
+        if (!s.extraSecrets().isEmpty()) {
+            out.println("  also accepted: the secret(s) from --secret / STRIPE_WEBHOOK_SECRET");
+        }
+        out.println();
+        out.println("Try, in another terminal:");
+        out.println("  ./paystream send payment_intent.succeeded        # one signed test event, like stripe trigger");
+        String lifecycle = StripeFixtures.lifecycleNames().stream().findFirst().orElse("<lifecycle>") + " --count 3";
+        out.printf("  ./paystream send %-31s # a whole lifecycle; ./paystream send lists them%n", lifecycle);
+        out.println("  ./paystream tail " + Topics.STRIPE_EVENTS + " --from-beginning");
+        out.println("  stripe listen --forward-to localhost:" + s.ingestPort() + "/webhooks/stripe");
+        out.println("    (then restart with STRIPE_WEBHOOK_SECRET=<the whsec_ it prints> ./paystream up)");
+        out.println();
+        out.println("Press Ctrl-C to stop everything.");
+        out.flush();
+    }
+
+    private static String endpointOf(ServiceSpec spec) {
+        return spec.module().equals("webhook-ingest") ? "/webhooks/stripe" : "";
+    }
+
+    private static void row(PrintStream out, String what, String where, String note) {
+        out.printf("  %-15s %-45s %s%n", what, where, note);
+    }
+}

@@ -1,0 +1,114 @@
+package io.paystream.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paystream.events.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTest {
+
+    private static StackSettings settings(Map<String, String> env, String... args) {
+        return StackSettings.from(Flags.parse(List.of(args), StackSettings.VALUED_FLAGS, StackSettings.SWITCHES), env);
+    }
+
+    @Test
+    void defaultsAreTheDocumentedPortsAndTheDotLocalFolderUnderTheHome() {
+        StackSettings settings = settings(Map.of("PAYSTREAM_HOME", "/repo"));
+
+        assertThat(settings.home()).isEqualTo(Path.of("/repo"));
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/repo/.local"));
+        assertThat(settings.logDir()).isEqualTo(Path.of("/repo/.local/logs"));
+        assertThat(List.of(
+                        settings.kafkaPort(),
+                        settings.kafkaControllerPort(),
+                        settings.mongoPort(),
+                        settings.ingestPort(),
+                        settings.workerPort(),
+                        settings.catalogPort()))
+                .containsExactly(9092, 9093, 27017, 8080, 8081, 8082);
+        assertThat(settings.webhookSecrets()).isEqualTo("whsec_paystream_local_dev_secret");
+        assertThat(settings.tenant()).isEmpty();
+        assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(180));
+    }
+
+    @Test
+    void environmentOverridesDefaultsAndFlagsOverrideTheEnvironment() {
+        StackSettings settings = settings(
+                Map.of("PAYSTREAM_KAFKA_PORT", "19092", "PAYSTREAM_INGEST_PORT", "18080", "PAYSTREAM_DATA_DIR", "/d"),
+                "--ingest-port",
+                "28080",
+                "--start-timeout",
+                "2m");
+
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThat(settings.ingestPort()).isEqualTo(28080);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/d"));
+        assertThat(settings.startTimeout()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void secretsFromStripeListenAreAcceptedBesideTheDevSecret() {
+        StackSettings settings = settings(Map.of("STRIPE_WEBHOOK_SECRET", "whsec_from_listen, whsec_old"));
+
+        assertThat(settings.webhookSecrets()).isEqualTo("whsec_from_listen,whsec_old,whsec_paystream_local_dev_secret");
+    }
+
+    @Test
+    void eachServiceGetsItsPortTheBrokerAndMongoThroughTheDocumentedVariables() {
+        StackSettings settings =
+                settings(Map.of(), "--kafka-port", "19092", "--mongo-port", "37017", "--tenant", "acme", "--json-logs");
+
+        Map<String, ServiceSpec> services = ServiceSpec.all(settings).stream()
+                .collect(java.util.stream.Collectors.toMap(ServiceSpec::module, s -> s));
+
+        assertThat(services.keySet()).containsExactlyInAnyOrder("webhook-ingest", "payment-worker", "catalog-sync");
+        assertThat(services.get("webhook-ingest").env())
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                .containsEntry("STRIPE_WEBHOOK_SECRET", "whsec_paystream_local_dev_secret")
+                .containsEntry("PAYSTREAM_DEFAULT_TENANT", "acme")
+                .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
+                .doesNotContainKey("SPRING_MONGODB_URI");
+        assertThat(services.get("payment-worker").env())
+                .containsEntry("SERVER_PORT", "8081")
+                .containsEntry("SPRING_MONGODB_URI", "mongodb://127.0.0.1:37017/paystream");
+        assertThat(services.get("catalog-sync").required()).isFalse();
+        assertThat(services.get("webhook-ingest").jar(Path.of("/repo")))
+                .isEqualTo(Path.of("/repo/webhook-ingest/target/webhook-ingest-0.1.0-SNAPSHOT.jar"));
+    }
+
+    @Test
+    void tailDefaultsToStripeEventsOnTheStackBrokerFromNow() {
+        TailCommand.Options options = TailCommand.Options.parse(List.of(), Map.of("PAYSTREAM_KAFKA_PORT", "19092"));
+
+        assertThat(options.topic()).isEqualTo(Topics.STRIPE_EVENTS);
+        assertThat(options.bootstrap()).isEqualTo("127.0.0.1:19092");
+        assertThat(options.fromBeginning()).isFalse();
+        assertThat(options.bounded()).isFalse();
+    }
+
+    @Test
+    void tailOptionsAreParsed() {
+        TailCommand.Options options = TailCommand.Options.parse(
+                List.of("payments.events", "--from-beginning", "--max", "5", "--timeout=30s", "--bootstrap=k:1"),
+                Map.of());
+
+        assertThat(options)
+                .isEqualTo(new TailCommand.Options("payments.events", "k:1", true, 5, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void flagsAcceptBothSpellingsAndKeepPositionals() {
+        Flags flags = Flags.parse(List.of("a", "--x=1", "--y", "2", "--on", "b"), Set.of("x", "y"), Set.of("on"));
+
+        assertThat(flags.positionals()).containsExactly("a", "b");
+        assertThat(flags.value("x")).contains("1");
+        assertThat(flags.value("y")).contains("2");
+        assertThat(flags.has("on")).isTrue();
+    }
+}
