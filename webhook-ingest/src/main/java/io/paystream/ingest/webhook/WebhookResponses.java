@@ -1,0 +1,60 @@
+package io.paystream.ingest.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Builds the service's JSON responses. Bodies are written as bytes with an explicit content type, so a client's
+ * {@code Accept} header can never turn an error into a content-negotiation failure (and that into a 500).
+ */
+final class WebhookResponses {
+
+    /** Stripe redelivers on its own schedule; the hint is for other clients and for load balancers. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private static final byte[] ACCEPTED = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
+
+    private WebhookResponses() {}
+
+    static ResponseEntity<byte[]> accepted() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ACCEPTED);
+    }
+
+    static ResponseEntity<byte[]> error(HttpStatusCode status, byte[] body) {
+        return error(status, body, HttpHeaders.EMPTY);
+    }
+
+    static ResponseEntity<byte[]> error(HttpStatusCode status, byte[] body, HttpHeaders extraHeaders) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(extraHeaders);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (status.value() == 503) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
+        }
+        return new ResponseEntity<>(body, headers, status);
+    }
+
+    /** {@code {"error":code,"message":message}}; both are constants of this service, never request data. */
+    static byte[] json(String code, String message) {
+        return ("{\"error\":\"" + escape(code) + "\",\"message\":\"" + escape(message) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}
