@@ -1,0 +1,25 @@
+package io.paystream.worker.apply;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import java.util.List;
+import org.bson.Document;
+
+/** Creates the indexes the engine, the sweeper and the query side rely on; idempotent, run at start-up. */
+public final class AggregateIndexes {
+
+    private AggregateIndexes() {}
+
+    public static void ensure(MongoDatabase database, List<Projection> projections) {
+        for (Projection projection : projections) {
+            var collection = database.getCollection(projection.collection());
+            // The sweeper finds documents with pending domain events through this index.
+            collection.createIndex(
+                    new Document(StoredFields.OUTBOX + "." + StoredFields.OUTBOX_ID, 1),
+                    new IndexOptions().name("outbox_id"));
+            for (Document keys : projection.indexes()) {
+                collection.createIndex(keys);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.paystream.worker.apply;
+
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * The outcome of one event and the outbox entries its write added (to relay right away).
+ *
+ * @param outcome what happened
+ * @param eventType the Stripe event type (for metrics)
+ * @param collection where the aggregate lives, null unless applied
+ * @param aggregateId the document id, null unless applied
+ * @param outbox the entries added to the document's {@code outbox}, in the stored shape
+ */
+public record ApplyResult(
+        ApplyOutcome outcome, String eventType, String collection, String aggregateId, List<Document> outbox) {
+
+    static ApplyResult of(ApplyOutcome outcome, String eventType) {
+        return new ApplyResult(outcome, eventType, null, null, List.of());
+    }
+}

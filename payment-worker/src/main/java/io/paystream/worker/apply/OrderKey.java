@@ -1,0 +1,40 @@
+package io.paystream.worker.apply;
+
+import java.util.Comparator;
+import java.util.Date;
+import org.bson.Document;
+
+/**
+ * The total order in which states of one object supersede each other; an event is applied only if its key is greater
+ * than the stored one, so every delivery order converges on the same final state:
+ *
+ * <ol>
+ *   <li>terminal before non-terminal: a terminal state (succeeded, paid, canceled, deleted ...) is never replaced by
+ *       a non-terminal one, even from a newer event;
+ *   <li>then the event's {@code created} second;
+ *   <li>then the projection's precedence (status rank, then monotonic counters), for ties within one second;
+ *   <li>then the event id: arbitrary but deterministic, for two events of the same second and precedence (Stripe's
+ *       "two events for one change", or field-only updates such as two {@code customer.updated}).
+ * </ol>
+ */
+record OrderKey(boolean terminal, long created, long precedence, String eventId) implements Comparable<OrderKey> {
+
+    private static final Comparator<OrderKey> ORDER = Comparator.comparing(OrderKey::terminal)
+            .thenComparingLong(OrderKey::created)
+            .thenComparingLong(OrderKey::precedence)
+            .thenComparing(OrderKey::eventId);
+
+    static OrderKey stored(Document document) {
+        Date created = document.getDate(StoredFields.LAST_EVENT_CREATED);
+        return new OrderKey(
+                Boolean.TRUE.equals(document.getBoolean(StoredFields.TERMINAL)),
+                created == null ? Long.MIN_VALUE : created.getTime() / 1000,
+                Fields.longOr(document, StoredFields.PRECEDENCE, Long.MIN_VALUE),
+                document.get(StoredFields.LAST_EVENT_ID, ""));
+    }
+
+    @Override
+    public int compareTo(OrderKey other) {
+        return ORDER.compare(this, other);
+    }
+}

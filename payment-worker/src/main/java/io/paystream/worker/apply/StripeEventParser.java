@@ -1,0 +1,82 @@
+package io.paystream.worker.apply;
+
+import io.paystream.events.EventShape;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Parses an event body once into a tree. Error messages carry positions, never body content. */
+final class StripeEventParser {
+
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    /** The event, or {@code null} for a thin event (it carries no object snapshot). */
+    StripeEvent parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new PoisonEventException("empty event body");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new PoisonEventException(
+                    "event body is not valid JSON (" + e.getClass().getSimpleName() + " at " + location(e) + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new PoisonEventException("event body is not a JSON object");
+        }
+        EventShape shape = EventShape.fromObjectField(root.path("object").asString(null));
+        if (shape == null) {
+            throw new PoisonEventException("body is not a Stripe event (object field is not event or v2.core.event)");
+        }
+        if (shape == EventShape.THIN) {
+            return null;
+        }
+        String id = required(root, "id");
+        String type = required(root, "type");
+        JsonNode created = root.path("created");
+        if (!created.isIntegralNumber()) {
+            throw new PoisonEventException("event " + id + " has no integer created");
+        }
+        JsonNode livemode = root.path("livemode");
+        if (!livemode.isBoolean()) {
+            throw new PoisonEventException("event " + id + " has no boolean livemode");
+        }
+        JsonNode object = root.path("data").path("object");
+        if (!object.isObject()) {
+            throw new PoisonEventException("event " + id + " has no data.object");
+        }
+        String objectType = object.path("object").asString(null);
+        if (objectType == null) {
+            throw new PoisonEventException("event " + id + " has no data.object.object");
+        }
+        String account = root.path("account").asString(null);
+        return new StripeEvent(
+                id,
+                type,
+                created.longValue(),
+                livemode.booleanValue(),
+                account == null || account.isBlank() ? StripeEvent.PLATFORM : account,
+                objectType,
+                object.path("id").asString(null),
+                object);
+    }
+
+    private static String required(JsonNode root, String field) {
+        String value = root.path(field).asString(null);
+        if (value == null || value.isBlank()) {
+            throw new PoisonEventException("event has no " + field);
+        }
+        return value;
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null
+                ? "unknown position"
+                : "line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+    }
+}

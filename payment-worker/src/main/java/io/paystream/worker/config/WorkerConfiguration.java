@@ -1,0 +1,88 @@
+package io.paystream.worker.config;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paystream.worker.apply.AggregateIndexes;
+import io.paystream.worker.apply.Projection;
+import io.paystream.worker.apply.StripeEventApplier;
+import io.paystream.worker.metrics.WorkerMetrics;
+import io.paystream.worker.outbox.OutboxRelay;
+import io.paystream.worker.outbox.OutboxSweeper;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+
+/** Wires the engine, the outbox relay and its sweeper; the engine itself stays free of Spring. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(WorkerProperties.class)
+class WorkerConfiguration {
+
+    private final WorkerProperties properties;
+
+    WorkerConfiguration(WorkerProperties properties) {
+        this.properties = properties;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    WorkerMetrics workerMetrics(MeterRegistry registry) {
+        return new WorkerMetrics(registry);
+    }
+
+    @Bean
+    MongoDatabase paystreamDatabase(MongoDatabaseFactory factory) {
+        return factory.getMongoDatabase();
+    }
+
+    @Bean
+    StripeEventApplier stripeEventApplier(
+            MongoDatabase database, List<Projection> projections, WorkerMetrics metrics, Clock clock) {
+        AggregateIndexes.ensure(database, projections);
+        return new StripeEventApplier(
+                database,
+                projections,
+                metrics,
+                clock,
+                properties.apply().recentEventIds(),
+                properties.apply().maxAttempts());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(KafkaTemplate<String, byte[]> kafka, MongoDatabase database) {
+        return new OutboxRelay(kafka, database, properties.outbox().publishTimeout());
+    }
+
+    @Bean
+    OutboxSweeper outboxSweeper(
+            MongoDatabase database,
+            List<Projection> projections,
+            OutboxRelay relay,
+            WorkerMetrics metrics,
+            Clock clock) {
+        return new OutboxSweeper(
+                database,
+                projections.stream().map(Projection::collection).toList(),
+                relay,
+                metrics,
+                clock,
+                properties.outbox().minAge(),
+                properties.outbox().sweepBatch());
+    }
+
+    @Bean
+    SchedulingConfigurer outboxSweepSchedule(OutboxSweeper sweeper) {
+        return registrar ->
+                registrar.addFixedDelayTask(sweeper::sweep, properties.outbox().sweepInterval());
+    }
+}

@@ -1,0 +1,82 @@
+package io.paystream.worker.ingest;
+
+import io.paystream.events.StripeEventMetadata;
+import io.paystream.events.Topics;
+import io.paystream.worker.apply.ApplyResult;
+import io.paystream.worker.apply.StripeEventApplier;
+import io.paystream.worker.outbox.OutboxRelay;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies each polled batch of Stripe events (see {@link StripeEventApplier#applyAll}), then relays the domain events the batch produced. The container commits
+ * the batch's offsets only after this method returns, i.e. after every state write; a failing record is reported by
+ * index so the records before it are committed and it alone goes through retry or dead-lettering.
+ */
+@Component
+class StripeEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(StripeEventListener.class);
+
+    private final StripeEventApplier applier;
+    private final OutboxRelay relay;
+
+    StripeEventListener(StripeEventApplier applier, OutboxRelay relay) {
+        this.applier = applier;
+        this.relay = relay;
+    }
+
+    @KafkaListener(id = "payment-worker", idIsGroup = false, topics = Topics.STRIPE_EVENTS, batch = "true")
+    void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+        List<StripeEventApplier.Incoming> incoming = new ArrayList<>(records.size());
+        RuntimeException headerFailure = null;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                incoming.add(new StripeEventApplier.Incoming(
+                        StripeEventMetadata.fromHeaders(name -> header(record, name)), record.value()));
+            } catch (RuntimeException e) {
+                headerFailure = e; // records before this one are still applied below
+                break;
+            }
+        }
+        List<ApplyResult> results;
+        try {
+            results = applier.applyAll(incoming);
+        } catch (StripeEventApplier.RecordFailedException e) {
+            throw new BatchListenerFailedException(e.getMessage(), e.getCause(), records.get(e.index()));
+        }
+        List<OutboxRelay.Pending> pending = new ArrayList<>();
+        for (ApplyResult result : results) {
+            if (!result.outbox().isEmpty()) {
+                pending.add(new OutboxRelay.Pending(result.collection(), result.aggregateId(), result.outbox()));
+            }
+        }
+        relayQuietly(pending);
+        if (headerFailure != null) {
+            throw new BatchListenerFailedException(
+                    headerFailure.getMessage(), headerFailure, records.get(incoming.size()));
+        }
+    }
+
+    /** The outbox is durable in MongoDB: a failed relay here is retried by the sweeper, not by re-consuming. */
+    private void relayQuietly(List<OutboxRelay.Pending> pending) {
+        try {
+            relay.relay(pending);
+        } catch (RuntimeException e) {
+            log.warn("relaying domain events failed, the outbox sweeper will retry: {}", e.toString());
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,74 @@
+package io.paystream.worker.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The worker's own meters, in one place because the ingest, apply, outbox and dead-letter features all report into
+ * them. Consumer lag comes from spring-kafka's Kafka client metrics, not from here.
+ */
+public class WorkerMetrics {
+
+    public static final String EVENTS = "paystream.worker.events";
+    public static final String PROCESSING = "paystream.worker.processing";
+    public static final String FRESHNESS = "paystream.worker.freshness";
+    public static final String OUTBOX_BACKLOG = "paystream.worker.outbox.backlog";
+    public static final String DEAD_LETTERS = "paystream.worker.dead_letters";
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> events = new ConcurrentHashMap<>();
+    private final Timer processing;
+    private final Timer freshness;
+    private final Counter deadLetters;
+    private final AtomicLong outboxBacklog = new AtomicLong();
+
+    public WorkerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.processing = Timer.builder(PROCESSING)
+                .description("Time to apply one Stripe event to MongoDB")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.freshness = Timer.builder(FRESHNESS)
+                .description("Now minus the Stripe event's created time, when applied")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.deadLetters = Counter.builder(DEAD_LETTERS)
+                .description("Records published to the dead-letter topic")
+                .register(registry);
+        Gauge.builder(OUTBOX_BACKLOG, outboxBacklog, AtomicLong::get)
+                .description("Domain events written to MongoDB but not yet confirmed on Kafka, sampled by the sweeper")
+                .register(registry);
+    }
+
+    /** Counts one event by its Stripe type and its outcome (applied, duplicate, stale, ignored, dead_lettered). */
+    public void event(String type, String outcome) {
+        events.computeIfAbsent(type + '|' + outcome, key -> Counter.builder(EVENTS)
+                        .tag("type", type)
+                        .tag("outcome", outcome)
+                        .register(registry))
+                .increment();
+    }
+
+    public void processing(long nanos) {
+        processing.record(Duration.ofNanos(nanos));
+    }
+
+    public void freshness(Duration age) {
+        freshness.record(age.isNegative() ? Duration.ZERO : age);
+    }
+
+    public void deadLettered(String type) {
+        deadLetters.increment();
+        event(type == null ? "unknown" : type, "dead_lettered");
+    }
+
+    public void outboxBacklog(long pending) {
+        outboxBacklog.set(pending);
+    }
+}

@@ -1,0 +1,28 @@
+package io.paystream.worker.payment;
+
+import static io.paystream.worker.apply.Fields.number;
+import static io.paystream.worker.apply.Fields.text;
+
+import org.bson.Document;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The only card data the platform keeps: brand, last 4 digits, expiry. Everything else in a payment method (and
+ * anything resembling a full number) is never read.
+ */
+final class PaymentMethodSummary {
+
+    private PaymentMethodSummary() {}
+
+    /** From a payment method object or a charge's {@code payment_method_details}; null when there is no card. */
+    static Document card(JsonNode holder) {
+        JsonNode card = holder.path("card");
+        if (!card.isObject()) {
+            return null;
+        }
+        return new Document("brand", text(card, "brand"))
+                .append("last4", text(card, "last4"))
+                .append("expMonth", number(card, "exp_month"))
+                .append("expYear", number(card, "exp_year"));
+    }
+}

@@ -1,0 +1,63 @@
+package io.paystream.worker.refund;
+
+import static io.paystream.worker.apply.Fields.number;
+import static io.paystream.worker.apply.Fields.text;
+import static io.paystream.worker.apply.Fields.time;
+
+import io.paystream.worker.apply.Projection;
+import io.paystream.worker.apply.StatusRank;
+import io.paystream.worker.apply.StripeEvent;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Refunds. The payment's refunded total lives on the charge ({@code charges.amountRefunded}), which also emits
+ * {@code payment.refunded}: one domain event per refunded-total increase, however many refund events Stripe sends.
+ */
+@Component
+public class RefundProjection implements Projection {
+
+    static final StatusRank STATUS = new StatusRank(
+            List.of(List.of("pending"), List.of("requires_action")), Set.of("succeeded", "failed", "canceled"));
+
+    @Override
+    public String objectType() {
+        return "refund";
+    }
+
+    @Override
+    public String collection() {
+        return "refunds";
+    }
+
+    @Override
+    public Document state(StripeEvent event) {
+        JsonNode refund = event.object();
+        return new Document("status", text(refund, "status"))
+                .append("amount", number(refund, "amount"))
+                .append("currency", text(refund, "currency"))
+                .append("reason", text(refund, "reason"))
+                .append("charge", text(refund, "charge"))
+                .append("paymentIntent", text(refund, "payment_intent"))
+                .append("failureReason", text(refund, "failure_reason"))
+                .append("stripeCreated", time(refund, "created"));
+    }
+
+    @Override
+    public long precedence(Document state) {
+        return STATUS.rank(state.getString("status"));
+    }
+
+    @Override
+    public boolean terminal(Document state) {
+        return STATUS.isTerminal(state.getString("status"));
+    }
+
+    @Override
+    public List<Document> indexes() {
+        return List.of(new Document("paymentIntent", 1), new Document("charge", 1));
+    }
+}

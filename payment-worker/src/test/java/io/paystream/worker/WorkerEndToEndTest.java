@@ -1,0 +1,295 @@
+package io.paystream.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paystream.events.StripeEventHeaders;
+import io.paystream.events.Topics;
+import io.paystream.testsupport.EmbeddedMongoServer;
+import io.paystream.testsupport.StripeFixtures.FixtureEvent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** The worker through a real (embedded KRaft) broker into the embedded Mongo server. One broker for all cases. */
+class WorkerEndToEndTest {
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static EmbeddedMongoServer mongoServer;
+    private static WorkerHarness harness;
+    private static ConfigurableApplicationContext worker;
+
+    @BeforeAll
+    static void start() {
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperty("auto.create.topics.enable", "true");
+        broker.afterPropertiesSet();
+        broker.addTopics(
+                new NewTopic(Topics.STRIPE_EVENTS, 3, (short) 1),
+                new NewTopic(Topics.PAYMENTS_EVENTS, 3, (short) 1),
+                new NewTopic(Topics.STRIPE_EVENTS_DEAD_LETTER, 3, (short) 1));
+        mongoServer = EmbeddedMongoServer.inMemory();
+        harness = new WorkerHarness(broker.getBrokersAsString(), mongoServer.connectionString("paystream"));
+        worker = harness.startWorker();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+        mongoServer.shutdownNow();
+        broker.destroy();
+    }
+
+    @Test
+    void lifecyclesThroughTheBrokerEndInTheEngineStateAndPublishEveryDomainEvent() {
+        String runId = "e2e" + UUID.randomUUID().toString().substring(0, 8);
+        List<FixtureEvent> events = WorkerHarness.allLifecycles(runId);
+        WorkerHarness.Reference expected = WorkerHarness.reference(events, runId);
+        assertThat(expected.domainEventIds()).isNotEmpty();
+
+        try (WorkerHarness.FeedReader feed = harness.feed()) {
+            harness.sendAll(events);
+            harness.sendAll(events.subList(0, events.size() / 2)); // redeliveries
+            harness.awaitState(expected, runId);
+            assertThat(feed.awaitIds(expected.domainEventIds())).containsAll(expected.domainEventIds());
+        }
+        // Relayed entries are pulled from the documents.
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutbox(runId) == 0);
+    }
+
+    @Test
+    void theSweeperPublishesOutboxEntriesLeftBehindByADeadProcess() {
+        String id = "po_sweep_" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId = UUID.randomUUID().toString();
+        // What a worker killed between its state write and its relay leaves behind.
+        Document entry = new Document("id", eventId)
+                .append("type", "io.paystream.payout.paid")
+                .append("at", new java.util.Date(System.currentTimeMillis() - 60_000))
+                .append("event", "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\"}");
+        harness.database()
+                .getCollection("payouts")
+                .insertOne(new Document("_id", id)
+                        .append("account", "platform")
+                        .append("livemode", false)
+                        .append("version", 1L)
+                        .append("outbox", List.of(entry)));
+        try (WorkerHarness.FeedReader feed = harness.feed()) {
+            assertThat(feed.awaitIds(java.util.Set.of(eventId))).contains(eventId);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutbox(id) == 0);
+    }
+
+    @Test
+    void twoInstancesInOneGroupGiveTheSameStateAsOne() {
+        String runId = "two" + UUID.randomUUID().toString().substring(0, 8);
+        List<FixtureEvent> events = WorkerHarness.allLifecycles(runId);
+        WorkerHarness.Reference expected = WorkerHarness.reference(events, runId);
+        ConfigurableApplicationContext second = harness.startWorker();
+        try (WorkerHarness.FeedReader feed = harness.feed()) {
+            harness.sendAll(events);
+            harness.sendAll(events);
+            harness.awaitState(expected, runId);
+            feed.awaitIds(expected.domainEventIds());
+        } finally {
+            harness.stopWorker(second); // a rebalance back to one instance
+        }
+    }
+
+    @Test
+    void poisonIsDeadLetteredWithReasonAndHeadersAndReplayPutsItBackAfterTheFix() {
+        String runId = "dlt" + UUID.randomUUID().toString().substring(0, 8);
+        String customer = "cus_" + runId;
+        byte[] testMode = event("evt_" + runId + "_1", "customer.created", false, customer);
+        byte[] liveMode = event("evt_" + runId + "_2", "customer.updated", true, customer);
+        harness.send(StripeRecords.of("evt_" + runId + "_1", "customer.created", customer, false, testMode));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> harness.database()
+                                .getCollection("customers")
+                                .find(new Document("_id", customer))
+                                .first()
+                        != null);
+
+        // A live event for an object stored as test data is impossible: dead-lettered, not applied.
+        harness.send(StripeRecords.of("evt_" + runId + "_2", "customer.updated", customer, true, liveMode));
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter("evt_" + runId + "_2");
+        assertThat(dead.key()).isEqualTo(customer);
+        assertThat(dead.value()).isEqualTo(liveMode);
+        assertThat(header(dead, "paystream-dlt-reason")).startsWith("poison: ").contains("livemode");
+        assertThat(header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
+        assertThat(header(dead, StripeEventHeaders.EVENT_TYPE)).isEqualTo("customer.updated");
+        assertThat(header(dead, StripeEventHeaders.TENANT)).isEqualTo("tenant_test");
+        assertThat(counter("paystream.worker.dead_letters")).isPositive();
+
+        // The fix: the test-mode object was wrongly stored; remove it, then replay.
+        harness.database().getCollection("customers").deleteOne(new Document("_id", customer));
+        HttpResponse<String> response =
+                http(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/admin/dead-letters/replay"))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).matches(".*\"replayed\":[1-9].*");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Document stored = harness.database()
+                    .getCollection("customers")
+                    .find(new Document("_id", customer))
+                    .first();
+            return stored != null && Boolean.TRUE.equals(stored.getBoolean("livemode"));
+        });
+    }
+
+    @Test
+    void unparseableAndHeaderlessRecordsAreDeadLetteredAndUnknownTypesAcknowledged() {
+        String runId = "unk" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId = "evt_" + runId;
+        harness.send(StripeRecords.of(
+                eventId, "charge.succeeded", "ch_" + runId, false, "{not json".getBytes(StandardCharsets.UTF_8)));
+        assertThat(header(awaitDeadLetter(eventId), "paystream-dlt-reason")).contains("not valid JSON");
+
+        ProducerRecord<String, byte[]> noHeaders = new ProducerRecord<>(
+                Topics.STRIPE_EVENTS,
+                "k_" + runId,
+                event(eventId + "_nh", "customer.created", false, "cus_nh_" + runId));
+        harness.send(noHeaders);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetters().stream().anyMatch(r -> ("k_" + runId).equals(r.key())));
+
+        double ignoredBefore = counter("paystream.worker.events", "outcome", "ignored");
+        String unknownKey = "thing_" + runId;
+        byte[] unknown = ("{\"id\":\"evt_" + runId + "_u\",\"object\":\"event\",\"type\":\"climate.order.created\","
+                        + "\"created\":1794900000,\"livemode\":false,\"data\":{\"object\":{\"id\":\"" + unknownKey
+                        + "\",\"object\":\"climate.order\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        harness.send(StripeRecords.of("evt_" + runId + "_u", "climate.order.created", unknownKey, false, unknown));
+        // Same key, so same partition and after the unknown event: applied only if the unknown one was acknowledged.
+        String customer = "cus_after_" + runId;
+        harness.send(StripeRecords.of(
+                "evt_" + runId + "_after",
+                "customer.created",
+                unknownKey,
+                false,
+                event("evt_" + runId + "_after", "customer.created", false, customer)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> harness.database()
+                                .getCollection("customers")
+                                .find(new Document("_id", customer))
+                                .first()
+                        != null);
+        assertThat(counter("paystream.worker.events", "outcome", "ignored")).isGreaterThan(ignoredBefore);
+        assertThat(deadLetters().stream().noneMatch(r -> unknownKey.equals(r.key())))
+                .isTrue();
+    }
+
+    @Test
+    void metricsAndHealthAreExposed() {
+        assertThat(http(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")))
+                        .statusCode())
+                .isEqualTo(200);
+        String prometheus = http(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")))
+                .body();
+        assertThat(prometheus)
+                .contains("paystream_worker_outbox_backlog")
+                .contains("paystream_worker_processing_seconds")
+                .contains("kafka_consumer_fetch_manager_records_lag");
+    }
+
+    private static byte[] event(String id, String type, boolean livemode, String customer) {
+        return ("{\"id\":\"" + id + "\",\"object\":\"event\",\"type\":\"" + type + "\",\"created\":1794900000,"
+                        + "\"livemode\":" + livemode + ",\"data\":{\"object\":{\"id\":\"" + customer
+                        + "\",\"object\":\"customer\",\"email\":\"ada@example.com\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long pendingOutbox(String runId) {
+        long pending = 0;
+        for (String name : harness.database().listCollectionNames()) {
+            for (Document document : harness.database().getCollection(name).find()) {
+                if (String.valueOf(document.get("_id")).contains(runId)) {
+                    pending += document.getList("outbox", Document.class, List.of())
+                            .size();
+                }
+            }
+        }
+        return pending;
+    }
+
+    private static HttpResponse<String> http(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String baseUrl() {
+        return "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static double counter(String name, String... tags) {
+        MeterRegistry registry = worker.getBean(MeterRegistry.class);
+        return registry.find(name).tags(tags).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitDeadLetter(String eventId) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            deadLetters().stream()
+                    .filter(r -> eventId.equals(header(r, StripeEventHeaders.EVENT_ID)))
+                    .findFirst()
+                    .ifPresent(found::add);
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetters() {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.STRIPE_EVENTS_DEAD_LETTER));
+            for (int emptyPolls = 0; emptyPolls < 3; ) {
+                var polled = consumer.poll(Duration.ofMillis(500));
+                if (polled.isEmpty()) {
+                    emptyPolls++;
+                }
+                polled.forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
