@@ -8,7 +8,7 @@ import org.bson.Document;
 
 /**
  * Translates Stripe's requirement keys ({@code company.tax_id}, {@code external_account},
- * {@code individual.verification.document} ...) into the checklist a person understands: one item per area, with
+ * {@code representative.verification.document} ...) into the checklist a person understands: one item per area, with
  * the most urgent state of its keys (past_due, then currently_due, then eventually_due).
  */
 final class OnboardingChecklist {
@@ -29,13 +29,20 @@ final class OnboardingChecklist {
             Document item = items.computeIfAbsent(label, l -> new Document("item", l)
                     .append("state", state)
                     .append("requirements", new ArrayList<String>()));
-            item.getList("requirements", String.class).add(key);
+            List<String> requirements = item.getList("requirements", String.class);
+            // Stripe lists a key in past_due and currently_due (and eventually_due) at once; say it once.
+            if (!requirements.contains(key)) {
+                requirements.add(key);
+            }
         }
     }
 
     static String label(String key) {
         if (key.endsWith("tax_id") || key.contains(".tax_id") || key.contains("vat_id")) {
             return "Tax ID";
+        }
+        if (key.contains("verification.document") || key.contains("verification.additional_document")) {
+            return "Identity documents";
         }
         if (key.startsWith("external_account")) {
             return "Bank account";

@@ -1,0 +1,86 @@
+package io.paystream.worker.query;
+
+import com.mongodb.MongoException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 9457 problem details for the query controllers only (other controllers keep their own error handling): 400 for
+ * any parameter the API cannot answer, 404 for unknown ids, 503 when MongoDB cannot be reached. Details name the
+ * parameter and the rule, never an exception message or a stack trace.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(basePackageClasses = QueryProblems.class)
+class QueryProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getParameterValidationResults()
+                .forEach(result -> errors.put(
+                        result.getMethodParameter().getParameterName(),
+                        result.getResolvableErrors().stream()
+                                .map(MessageSourceResolvable::getDefaultMessage)
+                                .collect(Collectors.joining("; "))));
+        return badRequest(ex, errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String type =
+                ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
+        String parameter = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+        return badRequest(ex, Map.of(parameter, "must be a valid " + type.toLowerCase()), headers, request);
+    }
+
+    /** Only if a controller is ever proxied with {@code @Validated}; MVC's own method validation is used otherwise. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
+        return badRequest(ex, errors, new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler({MongoException.class, DataAccessException.class})
+    ResponseEntity<Object> storeUnavailable(RuntimeException ex, WebRequest request) {
+        log.warn("query failed on MongoDB: {}", ex.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "the payment state store is unavailable; retry later");
+        problem.setTitle("State store unavailable");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    private ResponseEntity<Object> badRequest(
+            Exception ex, Map<String, String> errors, HttpHeaders headers, WebRequest request) {
+        String detail = errors.entrySet().stream()
+                .map(error -> error.getKey() + ": " + error.getValue())
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request parameter");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+}

@@ -1,0 +1,62 @@
+package io.paystream.worker.query.invoice;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.paystream.worker.apply.StoredFields;
+import io.paystream.worker.invoice.InvoiceProjection;
+import io.paystream.worker.query.CursorPaging;
+import io.paystream.worker.query.IndexedQueries;
+import io.paystream.worker.query.ListRequest;
+import io.paystream.worker.query.Page;
+import io.paystream.worker.query.QueryIndex;
+import io.paystream.worker.query.ResourceNotFoundException;
+import io.paystream.worker.query.StoredValues;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+@Service
+class InvoiceQueries implements IndexedQueries {
+
+    static final String STATUSES = "^(draft|open|paid|uncollectible|void)$";
+    static final String STATUS_DESCRIPTION = "Invoice status: draft, open, paid, uncollectible or void.";
+
+    private static final String INVOICES = new InvoiceProjection().collection();
+
+    private final MongoDatabase database;
+
+    InvoiceQueries(MongoDatabase database) {
+        this.database = database;
+    }
+
+    InvoiceView byId(String id) {
+        Document invoice = collection()
+                .find(eq(StoredFields.ID, id))
+                .projection(StoredValues.PUBLIC_FIELDS)
+                .first();
+        if (invoice == null) {
+            throw new ResourceNotFoundException("invoice", id);
+        }
+        return InvoiceView.of(invoice);
+    }
+
+    Page<InvoiceView> list(InvoiceFilter filter, int limit, String cursor) {
+        return CursorPaging.page(
+                collection(), filter.toBson(), new ListRequest("invoices " + filter, limit, cursor), InvoiceView::of);
+    }
+
+    @Override
+    public List<QueryIndex> indexes() {
+        return List.of(
+                QueryIndex.forList(INVOICES, "q_invoices"),
+                QueryIndex.forList(INVOICES, "q_invoices_by_subscription", "subscription"),
+                QueryIndex.forList(INVOICES, "q_invoices_by_customer", "customer"),
+                QueryIndex.forList(INVOICES, "q_invoices_by_status", "status"));
+    }
+
+    private MongoCollection<Document> collection() {
+        return database.getCollection(INVOICES);
+    }
+}

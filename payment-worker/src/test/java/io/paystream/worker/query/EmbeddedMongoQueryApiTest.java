@@ -1,0 +1,7 @@
+package io.paystream.worker.query;
+
+import org.springframework.context.annotation.Import;
+
+/** The query API contract against the embedded Mongo wire server. */
+@Import(EmbeddedMongoTestConfiguration.class)
+class EmbeddedMongoQueryApiTest extends QueryApiContract {}

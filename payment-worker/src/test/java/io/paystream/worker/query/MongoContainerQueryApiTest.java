@@ -1,0 +1,20 @@
+package io.paystream.worker.query;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/** The query API contract against a real MongoDB; skipped where there is no Docker. */
+@Testcontainers(disabledWithoutDocker = true)
+class MongoContainerQueryApiTest extends QueryApiContract {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("paystream"));
+    }
+}
