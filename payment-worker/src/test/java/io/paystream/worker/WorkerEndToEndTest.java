@@ -16,15 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,12 +118,7 @@ class WorkerEndToEndTest {
         byte[] testMode = event("evt_" + runId + "_1", "customer.created", false, customer);
         byte[] liveMode = event("evt_" + runId + "_2", "customer.updated", true, customer);
         harness.send(StripeRecords.of("evt_" + runId + "_1", "customer.created", customer, false, testMode));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> harness.database()
-                                .getCollection("customers")
-                                .find(new Document("_id", customer))
-                                .first()
-                        != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedCustomer(customer) != null);
 
         // A live event for an object stored as test data is impossible: dead-lettered, not applied.
         harness.send(StripeRecords.of("evt_" + runId + "_2", "customer.updated", customer, true, liveMode));
@@ -149,10 +139,7 @@ class WorkerEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).matches(".*\"replayed\":[1-9].*");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Document stored = harness.database()
-                    .getCollection("customers")
-                    .find(new Document("_id", customer))
-                    .first();
+            Document stored = storedCustomer(customer);
             return stored != null && Boolean.TRUE.equals(stored.getBoolean("livemode"));
         });
     }
@@ -188,12 +175,7 @@ class WorkerEndToEndTest {
                 unknownKey,
                 false,
                 event("evt_" + runId + "_after", "customer.created", false, customer)));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> harness.database()
-                                .getCollection("customers")
-                                .find(new Document("_id", customer))
-                                .first()
-                        != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedCustomer(customer) != null);
         assertThat(counter("paystream.worker.events", "outcome", "ignored")).isGreaterThan(ignoredBefore);
         assertThat(deadLetters().stream().noneMatch(r -> unknownKey.equals(r.key())))
                 .isTrue();
@@ -265,18 +247,8 @@ class WorkerEndToEndTest {
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters() {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.STRIPE_EVENTS_DEAD_LETTER));
+        try (var consumer =
+                WorkerHarness.fromStart(broker.getBrokersAsString(), Topics.STRIPE_EVENTS_DEAD_LETTER, "dlt-check-")) {
             for (int emptyPolls = 0; emptyPolls < 3; ) {
                 var polled = consumer.poll(Duration.ofMillis(500));
                 if (polled.isEmpty()) {
@@ -286,6 +258,13 @@ class WorkerEndToEndTest {
             }
         }
         return records;
+    }
+
+    private static Document storedCustomer(String id) {
+        return harness.database()
+                .getCollection("customers")
+                .find(new Document("_id", id))
+                .first();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -151,6 +151,23 @@ public final class WorkerHarness implements AutoCloseable {
         return new FeedReader(bootstrapServers);
     }
 
+    /** A consumer of {@code topic} from its first record, in a group of its own so it sees every record. */
+    public static KafkaConsumer<String, byte[]> fromStart(String bootstrapServers, String topic, String groupPrefix) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                groupPrefix + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
     public static final class FeedReader implements AutoCloseable {
 
         private final KafkaConsumer<String, byte[]> consumer;
@@ -158,18 +175,7 @@ public final class WorkerHarness implements AutoCloseable {
         private int records;
 
         FeedReader(String bootstrapServers) {
-            consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers,
-                    ConsumerConfig.GROUP_ID_CONFIG,
-                    "feed-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                    StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                    ByteArrayDeserializer.class));
-            consumer.subscribe(List.of(Topics.PAYMENTS_EVENTS));
+            consumer = fromStart(bootstrapServers, Topics.PAYMENTS_EVENTS, "feed-");
         }
 
         /** Polls until every id in {@code expected} was seen (duplicates allowed); returns all ids seen. */

@@ -9,14 +9,8 @@ import io.paystream.testsupport.FreePorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,18 +80,8 @@ class WorkerTransientFailureTest {
     }
 
     private static int deadLetterCount(EmbeddedKafkaKraftBroker broker) {
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-count-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.STRIPE_EVENTS_DEAD_LETTER));
+        try (var consumer =
+                WorkerHarness.fromStart(broker.getBrokersAsString(), Topics.STRIPE_EVENTS_DEAD_LETTER, "dlt-count-")) {
             int count = 0;
             for (int i = 0; i < 4; i++) {
                 count += consumer.poll(Duration.ofMillis(500)).count();

@@ -27,16 +27,26 @@ public interface Projection {
     Document state(StripeEvent event);
 
     /**
+     * The forward order of the stored {@code status}, which drives the default {@link #precedence} and
+     * {@link #terminal}; null for objects without a status lifecycle.
+     */
+    default StatusRank statuses() {
+        return null;
+    }
+
+    /**
      * Orders two states of the same object whose events have the same {@code created} second: the higher wins.
      * Must grow along the object's forward lifecycle (status rank first, then monotonic counters).
      */
     default long precedence(Document state) {
-        return 0;
+        StatusRank statuses = statuses();
+        return statuses == null ? 0 : statuses.rank(state.getString("status"));
     }
 
     /** Terminal states are never left for a non-terminal one, whatever the event times say. */
     default boolean terminal(Document state) {
-        return false;
+        StatusRank statuses = statuses();
+        return statuses != null && statuses.isTerminal(state.getString("status"));
     }
 
     /** The domain events a transition from {@code previous} (null when new) to {@code next} produces. */

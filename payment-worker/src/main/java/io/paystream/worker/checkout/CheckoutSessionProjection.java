@@ -59,8 +59,8 @@ public class CheckoutSessionProjection implements Projection {
     }
 
     @Override
-    public boolean terminal(Document state) {
-        return STATUS.isTerminal(state.getString("status"));
+    public StatusRank statuses() {
+        return STATUS;
     }
 
     @Override

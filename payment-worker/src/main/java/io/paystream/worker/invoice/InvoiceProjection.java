@@ -69,8 +69,8 @@ public class InvoiceProjection implements Projection {
     }
 
     @Override
-    public boolean terminal(Document state) {
-        return STATUS.isTerminal(state.getString("status"));
+    public StatusRank statuses() {
+        return STATUS;
     }
 
     @Override

@@ -73,8 +73,8 @@ public class ChargeProjection implements Projection {
     }
 
     @Override
-    public boolean terminal(Document state) {
-        return STATUS.isTerminal(state.getString("status"));
+    public StatusRank statuses() {
+        return STATUS;
     }
 
     @Override

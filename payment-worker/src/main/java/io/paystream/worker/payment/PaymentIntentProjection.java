@@ -81,8 +81,8 @@ public class PaymentIntentProjection implements Projection {
     }
 
     @Override
-    public boolean terminal(Document state) {
-        return STATUS.isTerminal(state.getString("status"));
+    public StatusRank statuses() {
+        return STATUS;
     }
 
     @Override

@@ -53,13 +53,8 @@ public class PayoutProjection implements Projection {
     }
 
     @Override
-    public long precedence(Document state) {
-        return STATUS.rank(state.getString("status"));
-    }
-
-    @Override
-    public boolean terminal(Document state) {
-        return STATUS.isTerminal(state.getString("status"));
+    public StatusRank statuses() {
+        return STATUS;
     }
 
     @Override

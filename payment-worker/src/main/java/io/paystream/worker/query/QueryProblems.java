@@ -2,6 +2,7 @@ package io.paystream.worker.query;
 
 import com.mongodb.MongoException;
 import jakarta.validation.ConstraintViolationException;
+import java.lang.invoke.MethodType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +18,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -38,22 +42,51 @@ class QueryProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
-        ex.getParameterValidationResults()
-                .forEach(result -> errors.put(
+        ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors parameterObject) {
+                // a parameter object's fields are query parameters of their own: name them, not the object
+                parameterObject
+                        .getFieldErrors()
+                        .forEach(error -> errors.merge(
+                                error.getField(), error.getDefaultMessage(), (first, next) -> first + "; " + next));
+            } else {
+                errors.put(
                         result.getMethodParameter().getParameterName(),
                         result.getResolvableErrors().stream()
                                 .map(MessageSourceResolvable::getDefaultMessage)
-                                .collect(Collectors.joining("; "))));
+                                .collect(Collectors.joining("; ")));
+            }
+        });
         return badRequest(ex, errors, headers, request);
+    }
+
+    /**
+     * A parameter object's field that cannot be converted, answered like a mistyped {@code @RequestParam}: only the
+     * first, as argument resolution stops there, and under the primitive type's name.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldError error = ex.getFieldError();
+        if (error == null || !error.contains(TypeMismatchException.class)) {
+            return super.handleMethodArgumentNotValid(ex, headers, status, request);
+        }
+        Class<?> type = error.unwrap(TypeMismatchException.class).getRequiredType();
+        return badRequest(ex, Map.of(error.getField(), mustBeValid(type)), headers, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String type =
-                ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
         String parameter = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-        return badRequest(ex, Map.of(parameter, "must be a valid " + type.toLowerCase()), headers, request);
+        return badRequest(ex, Map.of(parameter, mustBeValid(ex.getRequiredType())), headers, request);
+    }
+
+    private static String mustBeValid(Class<?> requiredType) {
+        String type = requiredType == null
+                ? "value"
+                : MethodType.methodType(requiredType).unwrap().returnType().getSimpleName();
+        return "must be a valid " + type.toLowerCase();
     }
 
     /** Only if a controller is ever proxied with {@code @Validated}; MVC's own method validation is used otherwise. */

@@ -91,8 +91,8 @@ public class SubscriptionProjection implements Projection {
     }
 
     @Override
-    public boolean terminal(Document state) {
-        return STATUS.isTerminal(state.getString("status"));
+    public StatusRank statuses() {
+        return STATUS;
     }
 
     @Override

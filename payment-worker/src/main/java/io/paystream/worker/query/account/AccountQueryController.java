@@ -1,15 +1,14 @@
 package io.paystream.worker.query.account;
 
+import io.paystream.worker.query.BadRequestProblem;
+import io.paystream.worker.query.NotFoundProblem;
 import io.paystream.worker.query.StripeIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,20 +30,8 @@ class AccountQueryController {
             description = "details_submitted, charges_enabled, payouts_enabled, Stripe's requirement lists, an overall"
                     + " status and the checklist of what is still missing, in words a person understands.")
     @ApiResponse(responseCode = "200", description = "The onboarding status.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "The id is not a connected account id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No connected account with this id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @BadRequestProblem("The id is not a connected account id.")
+    @NotFoundProblem("No connected account with this id.")
     @GetMapping("/{id}/onboarding")
     OnboardingView onboarding(
             @Parameter(description = "Connected account id (acct_...).")

@@ -1,6 +1,5 @@
 package io.paystream.worker.query.account;
 
-import static com.mongodb.client.model.Filters.eq;
 import static io.paystream.worker.query.StoredValues.documents;
 import static io.paystream.worker.query.StoredValues.flag;
 import static io.paystream.worker.query.StoredValues.instant;
@@ -11,8 +10,7 @@ import static io.paystream.worker.query.StoredValues.strings;
 import com.mongodb.client.MongoDatabase;
 import io.paystream.worker.account.AccountProjection;
 import io.paystream.worker.apply.StoredFields;
-import io.paystream.worker.query.ResourceNotFoundException;
-import io.paystream.worker.query.StoredValues;
+import io.paystream.worker.query.StoredLookup;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
@@ -29,13 +27,7 @@ class OnboardingQueries {
     }
 
     OnboardingView of(String accountId) {
-        Document account = database.getCollection(ACCOUNTS)
-                .find(eq(StoredFields.ID, accountId))
-                .projection(StoredValues.PUBLIC_FIELDS)
-                .first();
-        if (account == null) {
-            throw new ResourceNotFoundException("account", accountId);
-        }
+        Document account = StoredLookup.byId(database.getCollection(ACCOUNTS), accountId, "account");
         Document requirements = nested(account, "requirements");
         List<String> currentlyDue = strings(requirements, "currentlyDue");
         List<String> pastDue = strings(requirements, "pastDue");

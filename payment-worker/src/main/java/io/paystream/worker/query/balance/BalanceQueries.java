@@ -1,14 +1,12 @@
 package io.paystream.worker.query.balance;
 
-import static com.mongodb.client.model.Filters.eq;
 import static io.paystream.worker.query.StoredValues.instant;
 import static io.paystream.worker.query.StoredValues.nested;
 
 import com.mongodb.client.MongoDatabase;
 import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.balance.BalanceProjection;
-import io.paystream.worker.query.ResourceNotFoundException;
-import io.paystream.worker.query.StoredValues;
+import io.paystream.worker.query.StoredLookup;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
@@ -25,13 +23,11 @@ class BalanceQueries {
     }
 
     BalanceView of(String account, boolean livemode) {
-        Document balance = database.getCollection(BALANCES)
-                .find(eq(StoredFields.ID, account + ":" + livemode))
-                .projection(StoredValues.PUBLIC_FIELDS)
-                .first();
-        if (balance == null) {
-            throw new ResourceNotFoundException("balance", account + (livemode ? " (live)" : " (test)"));
-        }
+        Document balance = StoredLookup.byId(
+                database.getCollection(BALANCES),
+                account + ":" + livemode,
+                "balance",
+                account + (livemode ? " (live)" : " (test)"));
         return new BalanceView(
                 account,
                 livemode,

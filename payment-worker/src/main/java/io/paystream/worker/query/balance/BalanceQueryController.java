@@ -1,15 +1,14 @@
 package io.paystream.worker.query.balance;
 
+import io.paystream.worker.query.BadRequestProblem;
+import io.paystream.worker.query.NotFoundProblem;
 import io.paystream.worker.query.StripeIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,20 +31,8 @@ class BalanceQueryController {
             description = "Available and pending amounts per currency, as of the account's latest"
                     + " `balance.available` event in the given mode.")
     @ApiResponse(responseCode = "200", description = "The balance.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "The account is neither `platform` nor a connected account id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No balance seen for this account in this mode.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @BadRequestProblem("The account is neither `platform` nor a connected account id.")
+    @NotFoundProblem("No balance seen for this account in this mode.")
     @GetMapping("/{account}")
     BalanceView balance(
             @Parameter(description = "`platform` or a connected account (acct_...).")

@@ -1,12 +1,8 @@
 package io.paystream.worker.query.customer;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import com.mongodb.client.MongoDatabase;
-import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.customer.CustomerProjection;
-import io.paystream.worker.query.ResourceNotFoundException;
-import io.paystream.worker.query.StoredValues;
+import io.paystream.worker.query.StoredLookup;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
@@ -22,13 +18,7 @@ class CustomerQueries {
     }
 
     CustomerView byId(String id) {
-        Document customer = database.getCollection(CUSTOMERS)
-                .find(eq(StoredFields.ID, id))
-                .projection(StoredValues.PUBLIC_FIELDS)
-                .first();
-        if (customer == null) {
-            throw new ResourceNotFoundException("customer", id);
-        }
+        Document customer = StoredLookup.byId(database.getCollection(CUSTOMERS), id, "customer");
         return CustomerView.of(customer);
     }
 }

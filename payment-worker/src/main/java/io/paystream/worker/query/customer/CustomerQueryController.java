@@ -1,15 +1,14 @@
 package io.paystream.worker.query.customer;
 
+import io.paystream.worker.query.BadRequestProblem;
+import io.paystream.worker.query.NotFoundProblem;
 import io.paystream.worker.query.StripeIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,20 +27,8 @@ class CustomerQueryController {
 
     @Operation(summary = "A customer by id", description = "Deleted customers answer with `deleted: true`.")
     @ApiResponse(responseCode = "200", description = "The customer.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "The id is not a customer id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No customer with this id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @BadRequestProblem("The id is not a customer id.")
+    @NotFoundProblem("No customer with this id.")
     @GetMapping("/{id}")
     CustomerView customer(
             @Parameter(description = "Customer id (cus_...).") @PathVariable @Pattern(regexp = StripeIds.CUSTOMER)

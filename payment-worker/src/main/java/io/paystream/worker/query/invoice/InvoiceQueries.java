@@ -1,18 +1,14 @@
 package io.paystream.worker.query.invoice;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.invoice.InvoiceProjection;
 import io.paystream.worker.query.CursorPaging;
 import io.paystream.worker.query.IndexedQueries;
 import io.paystream.worker.query.ListRequest;
 import io.paystream.worker.query.Page;
 import io.paystream.worker.query.QueryIndex;
-import io.paystream.worker.query.ResourceNotFoundException;
-import io.paystream.worker.query.StoredValues;
+import io.paystream.worker.query.StoredLookup;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
@@ -32,13 +28,7 @@ class InvoiceQueries implements IndexedQueries {
     }
 
     InvoiceView byId(String id) {
-        Document invoice = collection()
-                .find(eq(StoredFields.ID, id))
-                .projection(StoredValues.PUBLIC_FIELDS)
-                .first();
-        if (invoice == null) {
-            throw new ResourceNotFoundException("invoice", id);
-        }
+        Document invoice = StoredLookup.byId(collection(), id, "invoice");
         return InvoiceView.of(invoice);
     }
 

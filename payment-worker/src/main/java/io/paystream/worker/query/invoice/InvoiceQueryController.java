@@ -1,19 +1,18 @@
 package io.paystream.worker.query.invoice;
 
-import io.paystream.worker.query.ListRequest;
+import io.paystream.worker.query.BadRequestProblem;
+import io.paystream.worker.query.ListParameters;
+import io.paystream.worker.query.NotFoundProblem;
 import io.paystream.worker.query.Page;
 import io.paystream.worker.query.StripeIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,20 +32,8 @@ class InvoiceQueryController {
 
     @Operation(summary = "An invoice by id")
     @ApiResponse(responseCode = "200", description = "The invoice.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "The id is not an invoice id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No invoice with this id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @BadRequestProblem("The id is not an invoice id.")
+    @NotFoundProblem("No invoice with this id.")
     @GetMapping("/{id}")
     InvoiceView invoice(
             @Parameter(description = "Invoice id (in_...).") @PathVariable @Pattern(regexp = StripeIds.INVOICE)
@@ -59,18 +46,9 @@ class InvoiceQueryController {
             description = "Invoices of one mode, optionally of one subscription, customer or status, newest Stripe"
                     + " `created` first (id descending on ties), in pages linked by `nextCursor`.")
     @ApiResponse(responseCode = "200", description = "One page of invoices.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "A filter, the limit or the cursor is invalid (or the cursor belongs to other filters).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @BadRequestProblem(ListParameters.INVALID)
     @GetMapping
     Page<InvoiceView> invoices(
-            @Parameter(description = "Live (true) or test (false) data; never mixed.")
-                    @RequestParam(defaultValue = "false")
-                    boolean livemode,
             @Parameter(description = "Only invoices of this subscription (sub_...).")
                     @RequestParam(required = false)
                     @Pattern(regexp = StripeIds.SUBSCRIPTION)
@@ -83,14 +61,8 @@ class InvoiceQueryController {
                     @RequestParam(required = false)
                     @Pattern(regexp = InvoiceQueries.STATUSES)
                     String status,
-            @Parameter(description = "Page size, 1 to 100.")
-                    @RequestParam(defaultValue = "" + ListRequest.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(ListRequest.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = "The `nextCursor` of the previous page, unchanged; omit for the first page.")
-                    @RequestParam(required = false)
-                    String cursor) {
-        return queries.list(new InvoiceFilter(livemode, subscription, customer, status), limit, cursor);
+            @ParameterObject @Valid ListParameters page) {
+        return queries.list(
+                new InvoiceFilter(page.livemode(), subscription, customer, status), page.limit(), page.cursor());
     }
 }

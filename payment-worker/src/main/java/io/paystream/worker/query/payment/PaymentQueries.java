@@ -22,7 +22,7 @@ import io.paystream.worker.query.IndexedQueries;
 import io.paystream.worker.query.ListRequest;
 import io.paystream.worker.query.Page;
 import io.paystream.worker.query.QueryIndex;
-import io.paystream.worker.query.ResourceNotFoundException;
+import io.paystream.worker.query.StoredLookup;
 import io.paystream.worker.query.StoredValues;
 import io.paystream.worker.refund.RefundProjection;
 import java.util.ArrayList;
@@ -59,13 +59,7 @@ class PaymentQueries implements IndexedQueries {
     }
 
     PaymentView byId(String id) {
-        Document pi = collection(INTENTS)
-                .find(eq(StoredFields.ID, id))
-                .projection(PUBLIC_FIELDS)
-                .first();
-        if (pi == null) {
-            throw new ResourceNotFoundException("payment", id);
-        }
+        Document pi = StoredLookup.byId(collection(INTENTS), id, "payment");
         Bson sameMode = eq(StoredFields.LIVEMODE, StoredValues.isTrue(pi, StoredFields.LIVEMODE));
         List<Document> charges = collection(CHARGES)
                 .find(and(eq(PAYMENT_INTENT, id), sameMode))

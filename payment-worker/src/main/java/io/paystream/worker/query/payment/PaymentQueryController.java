@@ -1,19 +1,18 @@
 package io.paystream.worker.query.payment;
 
-import io.paystream.worker.query.ListRequest;
+import io.paystream.worker.query.BadRequestProblem;
+import io.paystream.worker.query.ListParameters;
+import io.paystream.worker.query.NotFoundProblem;
 import io.paystream.worker.query.Page;
 import io.paystream.worker.query.StripeIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,20 +35,8 @@ class PaymentQueryController {
             description = "The PaymentIntent with every charge, refund, the refunded total, the newest dispute, the"
                     + " receipt URL of the latest charge and the card's brand, last 4 and expiry.")
     @ApiResponse(responseCode = "200", description = "The payment.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "The id is not a PaymentIntent id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No payment with this id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @BadRequestProblem("The id is not a PaymentIntent id.")
+    @NotFoundProblem("No payment with this id.")
     @GetMapping("/{id}")
     PaymentView payment(
             @Parameter(description = "PaymentIntent id (pi_...).")
@@ -64,18 +51,9 @@ class PaymentQueryController {
             description = "PaymentIntents of one mode, optionally of one account, customer or status, newest Stripe"
                     + " `created` first (id descending on ties), in pages linked by `nextCursor`.")
     @ApiResponse(responseCode = "200", description = "One page of payments.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "A filter, the limit or the cursor is invalid (or the cursor belongs to other filters).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @BadRequestProblem(ListParameters.INVALID)
     @GetMapping
     Page<PaymentSummary> payments(
-            @Parameter(description = "Live (true) or test (false) data; never mixed.")
-                    @RequestParam(defaultValue = "false")
-                    boolean livemode,
             @Parameter(description = "Only this account: `platform` or a connected account (acct_...).")
                     @RequestParam(required = false)
                     @Pattern(regexp = StripeIds.ACCOUNT)
@@ -88,14 +66,7 @@ class PaymentQueryController {
                     @RequestParam(required = false)
                     @Pattern(regexp = PaymentQueries.STATUSES)
                     String status,
-            @Parameter(description = "Page size, 1 to 100.")
-                    @RequestParam(defaultValue = "" + ListRequest.DEFAULT_LIMIT)
-                    @Min(1)
-                    @Max(ListRequest.MAX_LIMIT)
-                    int limit,
-            @Parameter(description = "The `nextCursor` of the previous page, unchanged; omit for the first page.")
-                    @RequestParam(required = false)
-                    String cursor) {
-        return queries.list(new PaymentFilter(livemode, account, customer, status), limit, cursor);
+            @ParameterObject @Valid ListParameters page) {
+        return queries.list(new PaymentFilter(page.livemode(), account, customer, status), page.limit(), page.cursor());
     }
 }

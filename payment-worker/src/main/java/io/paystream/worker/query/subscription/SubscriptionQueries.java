@@ -1,17 +1,13 @@
 package io.paystream.worker.query.subscription;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.query.CursorPaging;
 import io.paystream.worker.query.IndexedQueries;
 import io.paystream.worker.query.ListRequest;
 import io.paystream.worker.query.Page;
 import io.paystream.worker.query.QueryIndex;
-import io.paystream.worker.query.ResourceNotFoundException;
-import io.paystream.worker.query.StoredValues;
+import io.paystream.worker.query.StoredLookup;
 import io.paystream.worker.subscription.SubscriptionProjection;
 import java.util.List;
 import org.bson.Document;
@@ -33,13 +29,7 @@ class SubscriptionQueries implements IndexedQueries {
     }
 
     SubscriptionView byId(String id) {
-        Document sub = collection()
-                .find(eq(StoredFields.ID, id))
-                .projection(StoredValues.PUBLIC_FIELDS)
-                .first();
-        if (sub == null) {
-            throw new ResourceNotFoundException("subscription", id);
-        }
+        Document sub = StoredLookup.byId(collection(), id, "subscription");
         return SubscriptionView.of(sub);
     }
 
