@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,18 +36,29 @@ final class EndToEndLatency {
      * @param p50Millis median ingest-200-to-visible
      * @param p99Millis 99th percentile
      * @param maxMillis slowest
+     * @param failures what the requests that did not get a 200 got instead (status code or exception), with counts
      */
-    record Result(int sent, int accepted, int seen, double p50Millis, double p99Millis, double maxMillis) {}
+    record Result(
+            int sent,
+            int accepted,
+            int seen,
+            double p50Millis,
+            double p99Millis,
+            double maxMillis,
+            Map<String, Integer> failures) {}
 
     private EndToEndLatency() {}
 
     static Result run(
             String webhookUrl, MongoCollection<Document> payments, List<SignedEvent> events, int ratePerSecond)
             throws InterruptedException {
+        ExecutorService callbacks = Executors.newFixedThreadPool(4, daemon("e2e-http"));
         HttpClient http = HttpClient.newBuilder()
-                .executor(Executors.newFixedThreadPool(4))
+                .executor(callbacks)
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
         Map<String, Long> awaiting = new ConcurrentHashMap<>();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger accepted = new AtomicInteger();
@@ -57,7 +69,7 @@ final class EndToEndLatency {
         reader.setDaemon(true);
         reader.start();
 
-        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(daemon("e2e-sender"));
         AtomicInteger next = new AtomicInteger();
         long periodNanos = 1_000_000_000L / ratePerSecond;
         sender.scheduleAtFixedRate(
@@ -79,6 +91,11 @@ final class EndToEndLatency {
                                 if (error == null && response.statusCode() == 200) {
                                     awaiting.putIfAbsent(event.objectId(), System.nanoTime());
                                     accepted.incrementAndGet();
+                                } else {
+                                    String why = error != null
+                                            ? error.getClass().getSimpleName()
+                                            : "HTTP " + response.statusCode();
+                                    failures.merge(why, 1, Integer::sum);
                                 }
                                 completed.incrementAndGet();
                             });
@@ -92,17 +109,27 @@ final class EndToEndLatency {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
         sender.shutdownNow();
+        callbacks.shutdownNow();
         reader.interrupt();
         reader.join();
 
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Result(
-                next.get(),
+                Math.min(next.get(), events.size()),
                 accepted.get(),
                 sorted.length,
                 percentile(sorted, 50),
                 percentile(sorted, 99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                Map.copyOf(failures));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void readUntilInterrupted(

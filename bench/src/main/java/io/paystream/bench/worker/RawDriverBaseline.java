@@ -2,8 +2,11 @@ package io.paystream.bench.worker;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import io.paystream.bench.worker.LifecycleMix.MixRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +24,17 @@ final class RawDriverBaseline {
 
     private RawDriverBaseline() {}
 
-    /** Upserts every record's object; returns events per second. */
+    /** Upserts every record's object one by one; returns events per second. */
     static double run(MongoClient client, List<MixRecord> records, int threads) throws Exception {
-        MongoDatabase database = client.getDatabase("raw_baseline");
+        return run(client, records, threads, 1);
+    }
+
+    /**
+     * Upserts every record's object, {@code batch} at a time per collection as unordered bulk writes (what the worker
+     * does per poll); returns events per second.
+     */
+    static double run(MongoClient client, List<MixRecord> records, int threads, int batch) throws Exception {
+        MongoDatabase database = client.getDatabase("raw_baseline_" + batch);
         List<List<MixRecord>> shares = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             shares.add(new ArrayList<>());
@@ -35,11 +46,7 @@ final class RawDriverBaseline {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (List<MixRecord> share : shares) {
-                done.add(pool.submit(() -> share.forEach(r -> database.getCollection(r.collectionHint())
-                        .updateOne(
-                                Filters.eq("_id", r.key()),
-                                new Document("$set", r.object()),
-                                new UpdateOptions().upsert(true)))));
+                done.add(pool.submit(() -> upsert(database, share, batch)));
             }
             for (Future<?> future : done) {
                 future.get();
@@ -48,5 +55,31 @@ final class RawDriverBaseline {
             pool.shutdown();
         }
         return records.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void upsert(MongoDatabase database, List<MixRecord> share, int batch) {
+        for (int from = 0; from < share.size(); from += batch) {
+            List<MixRecord> chunk = share.subList(from, Math.min(share.size(), from + batch));
+            if (batch == 1) {
+                MixRecord r = chunk.get(0);
+                database.getCollection(r.collectionHint())
+                        .updateOne(
+                                Filters.eq("_id", r.key()),
+                                new Document("$set", r.object()),
+                                new UpdateOptions().upsert(true));
+                continue;
+            }
+            java.util.Map<String, List<WriteModel<Document>>> byCollection = new java.util.HashMap<>();
+            for (MixRecord r : chunk) {
+                byCollection
+                        .computeIfAbsent(r.collectionHint(), c -> new ArrayList<>())
+                        .add(new UpdateOneModel<>(
+                                Filters.eq("_id", r.key()),
+                                new Document("$set", r.object()),
+                                new UpdateOptions().upsert(true)));
+            }
+            byCollection.forEach((collection, writes) ->
+                    database.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+        }
     }
 }
