@@ -3,6 +3,7 @@ package io.paystream.bench.ingest;
 import io.paystream.bench.bare.BareEndpointApplication;
 import io.paystream.bench.support.ChildProcess;
 import io.paystream.bench.support.HeapSampler;
+import io.paystream.bench.support.ServiceJars;
 import io.paystream.bench.support.SignedEvents;
 import io.paystream.bench.support.SignedEvents.SignedEvent;
 import io.paystream.bench.support.TopicCount;
@@ -39,11 +40,7 @@ public final class IngestBenchmark {
         int connections = Integer.getInteger("bench.connections", 64);
         int rate = Integer.getInteger("bench.rate", 5000);
         int eventBytes = Integer.getInteger("bench.eventBytes", 2048);
-        Path ingestJar = repo.resolve("webhook-ingest/target/webhook-ingest-0.1.0-SNAPSHOT.jar");
-        if (!Files.exists(ingestJar)) {
-            throw new IllegalStateException(
-                    "build first: ./mvnw -B -q -DskipTests package (missing " + ingestJar + ")");
-        }
+        Path ingestJar = ServiceJars.of(repo, "webhook-ingest");
         Path work = Files.createTempDirectory("paystream-bench-ingest");
         String classPath = System.getProperty("java.class.path");
 

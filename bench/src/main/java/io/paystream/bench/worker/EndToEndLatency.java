@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.bson.Document;
 
@@ -63,7 +62,6 @@ final class EndToEndLatency {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger completed = new AtomicInteger();
-        AtomicLong lastSend = new AtomicLong();
 
         Thread reader = new Thread(() -> readUntilInterrupted(payments, awaiting, latencies), "visibility-reader");
         reader.setDaemon(true);
@@ -85,7 +83,6 @@ final class EndToEndLatency {
                             .header("Stripe-Signature", event.signature())
                             .POST(HttpRequest.BodyPublishers.ofString(event.body()))
                             .build();
-                    lastSend.set(System.nanoTime());
                     http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                             .whenComplete((response, error) -> {
                                 if (error == null && response.statusCode() == 200) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.paystream.bench.support.ChildProcess;
 import io.paystream.bench.support.HeapSampler;
+import io.paystream.bench.support.ServiceJars;
 import io.paystream.bench.support.SignedEvents;
 import io.paystream.bench.support.TopicCount;
 import io.paystream.bench.worker.LifecycleMix.MixRecord;
@@ -54,8 +55,8 @@ public final class WorkerBenchmark {
         int eventCount = Integer.getInteger("bench.events", 100_000);
         int rate = Integer.getInteger("bench.rate", 1000);
         int seconds = Integer.getInteger("bench.seconds", 20);
-        Path workerJar = jar(repo, "payment-worker");
-        Path ingestJar = jar(repo, "webhook-ingest");
+        Path workerJar = ServiceJars.of(repo, "payment-worker");
+        Path ingestJar = ServiceJars.of(repo, "webhook-ingest");
         Path work = Files.createTempDirectory("paystream-bench-worker");
 
         List<MixRecord> mix = LifecycleMix.build(eventCount);
@@ -142,14 +143,6 @@ public final class WorkerBenchmark {
         Files.writeString(out.resolve("worker-" + Instant.now().getEpochSecond() + ".md"), report);
         // The broker and services were stopped above; leave no client thread holding the harness JVM open.
         System.exit(0);
-    }
-
-    private static Path jar(Path repo, String module) {
-        Path jar = repo.resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("build first: ./mvnw -B -q -DskipTests package (missing " + jar + ")");
-        }
-        return jar;
     }
 
     private static void preload(String bootstrapServers, List<MixRecord> mix) throws Exception {
