@@ -12,5 +12,12 @@ public final class Topics {
     /** The normalised domain-event feed (CloudEvents 1.0, JSON), keyed by aggregate id. */
     public static final String PAYMENTS_EVENTS = "payments.events";
 
+    /**
+     * Webhook endpoints registered at runtime (one per Stripe connection), compacted, keyed by endpoint id. A null
+     * value (tombstone) removes the endpoint. webhook-ingest reads it from the beginning at start and then follows it,
+     * so a new connection's endpoint is accepted without a restart. Signing secrets in it are encrypted.
+     */
+    public static final String WEBHOOK_ENDPOINTS = "paystream.webhook-endpoints";
+
     private Topics() {}
 }
