@@ -73,6 +73,11 @@ public final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy after " + timeout + ", see " + log);
     }
 
+    /** CPU time the process has used so far, all threads; robust to other load on the machine, unlike wall time. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.paystream.bench.support.SignedEvents.SignedEvent;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,19 +86,15 @@ final class EndToEndLatency {
                             .header("Stripe-Signature", event.signature())
                             .POST(HttpRequest.BodyPublishers.ofString(event.body()))
                             .build();
-                    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                            .whenComplete((response, error) -> {
-                                if (error == null && response.statusCode() == 200) {
-                                    awaiting.putIfAbsent(event.objectId(), System.nanoTime());
-                                    accepted.incrementAndGet();
-                                } else {
-                                    String why = error != null
-                                            ? error.getClass().getSimpleName()
-                                            : "HTTP " + response.statusCode();
-                                    failures.merge(why, 1, Integer::sum);
-                                }
-                                completed.incrementAndGet();
-                            });
+                    sendWithOneRetry(http, request).whenComplete((response, error) -> {
+                        if (error == null && response.statusCode() == 200) {
+                            awaiting.putIfAbsent(event.objectId(), System.nanoTime());
+                            accepted.incrementAndGet();
+                        } else {
+                            failures.merge(describe(response, error), 1, Integer::sum);
+                        }
+                        completed.incrementAndGet();
+                    });
                 },
                 0,
                 periodNanos,
@@ -119,6 +118,38 @@ final class EndToEndLatency {
                 percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 Map.copyOf(failures));
+    }
+
+    /**
+     * Sends once, and once more if the connection failed before any answer: what Stripe itself does (it redelivers), and
+     * what the JDK client does not do for a POST on a pooled connection the server closed after its keep-alive limit.
+     */
+    private static CompletableFuture<HttpResponse<Void>> sendWithOneRetry(HttpClient http, HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, error) -> error == null
+                        ? CompletableFuture.completedFuture(response)
+                        : unwrap(error) instanceof IOException
+                                ? http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                                : CompletableFuture.<HttpResponse<Void>>failedFuture(error))
+                .thenCompose(next -> next);
+    }
+
+    /** The status code, or the root exception's type and message, so a failure in the report says what it was. */
+    private static String describe(HttpResponse<Void> response, Throwable error) {
+        if (error == null) {
+            return "HTTP " + response.statusCode();
+        }
+        Throwable cause = unwrap(error);
+        String message = String.valueOf(cause.getMessage());
+        return cause.getClass().getSimpleName() + ": " + message.substring(0, Math.min(60, message.length()));
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -4,12 +4,12 @@ import io.paystream.ingest.IngestProperties;
 import io.paystream.ingest.endpoint.WebhookEndpoint;
 import io.paystream.ingest.endpoint.WebhookEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -41,10 +41,12 @@ class StripeWebhookController {
     }
 
     @PostMapping({"/webhooks/stripe", "/webhooks/stripe/{endpointId}"})
-    ResponseEntity<byte[]> receive(
+    void receive(
             @PathVariable(required = false) String endpointId,
             @RequestHeader(name = STRIPE_SIGNATURE, required = false) String signature,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         Instant receivedAt = Instant.now();
         WebhookEndpoint endpoint = endpoints
                 .find(endpointId == null ? WebhookEndpoint.DEFAULT_ID : endpointId)
@@ -64,7 +66,7 @@ class StripeWebhookController {
         try {
             byte[] body = readBody(request, endpoint);
             ingestion.ingest(endpoint, signature, body, receivedAt);
-            return WebhookResponses.accepted();
+            WebhookResponses.writeAccepted(response);
         } finally {
             inFlight.release();
         }
