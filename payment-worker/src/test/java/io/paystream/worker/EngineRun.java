@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.worker.apply.ApplyOutcome;
+import io.paystream.worker.apply.ObjectRefetcher;
 import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEventApplier;
 import io.paystream.worker.config.WorkerProjections;
@@ -41,9 +42,14 @@ public final class EngineRun implements AutoCloseable {
     public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     public EngineRun() {
+        this(ObjectRefetcher.NONE);
+    }
+
+    /** An engine in refetch mode, settling same-second ties with {@code refetcher}. */
+    public EngineRun(ObjectRefetcher refetcher) {
         this.database = client().getDatabase("engine" + DATABASES.incrementAndGet());
         this.applier = new StripeEventApplier(
-                database, WorkerProjections.all(), new WorkerMetrics(registry), Clock.systemUTC(), 64, 16);
+                database, WorkerProjections.all(), new WorkerMetrics(registry), Clock.systemUTC(), 64, 16, refetcher);
     }
 
     static synchronized MongoClient client() {

@@ -33,6 +33,14 @@ record OrderKey(boolean terminal, long created, long precedence, String eventId)
                 document.get(StoredFields.LAST_EVENT_ID, ""));
     }
 
+    /** Equal on everything the payloads say (terminal, second, precedence), different only in the event id. */
+    boolean tiesWith(OrderKey other) {
+        return terminal == other.terminal
+                && created == other.created
+                && precedence == other.precedence
+                && !eventId.equals(other.eventId);
+    }
+
     @Override
     public int compareTo(OrderKey other) {
         return ORDER.compare(this, other);

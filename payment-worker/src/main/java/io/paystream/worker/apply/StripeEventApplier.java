@@ -58,8 +58,15 @@ public class StripeEventApplier {
     private final Clock clock;
     private final int recentEventIds;
     private final int maxAttempts;
+    private final ObjectRefetcher refetcher;
     private final StripeEventParser parser = new StripeEventParser();
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /**
+     * Appended to the stored event id when a refetched state replaces a tie the incoming event would lose by id: the
+     * key must grow for the write to count as newer, and a suffix sorts after the id it extends.
+     */
+    private static final String REFETCHED_SUFFIX = "+refetched";
 
     public StripeEventApplier(
             MongoDatabase database,
@@ -68,6 +75,18 @@ public class StripeEventApplier {
             Clock clock,
             int recentEventIds,
             int maxAttempts) {
+        this(database, projections, metrics, clock, recentEventIds, maxAttempts, ObjectRefetcher.NONE);
+    }
+
+    public StripeEventApplier(
+            MongoDatabase database,
+            List<Projection> projections,
+            WorkerMetrics metrics,
+            Clock clock,
+            int recentEventIds,
+            int maxAttempts,
+            ObjectRefetcher refetcher) {
+        this.refetcher = refetcher;
         this.database = database;
         this.projections =
                 projections.stream().collect(Collectors.toUnmodifiableMap(Projection::objectType, Function.identity()));
@@ -277,12 +296,37 @@ public class StripeEventApplier {
         }
         if (metadata != null) {
             checkHeadersMatch(metadata, event);
+            event = withEndpointAccount(metadata, event);
         }
         Projection projection = projections.get(event.objectType());
         if (projection == null) {
             return new Prepared(index, event, event.type(), null, null, null, null);
         }
-        Document state = projection.state(event);
+        return prepared(index, event, projection, projection.state(event), event.id());
+    }
+
+    /**
+     * An event whose body names no account but whose record does: it arrived on the webhook endpoint of an account
+     * connected by its own API keys, and webhook-ingest put that endpoint's account in the header. The body says
+     * nothing because, from that account's point of view, the event is its own.
+     */
+    private static StripeEvent withEndpointAccount(StripeEventMetadata metadata, StripeEvent event) {
+        if (!StripeEvent.PLATFORM.equals(event.account()) || metadata.account() == null) {
+            return event;
+        }
+        return new StripeEvent(
+                event.id(),
+                event.type(),
+                event.created(),
+                event.livemode(),
+                metadata.account(),
+                event.objectType(),
+                event.objectId(),
+                event.object());
+    }
+
+    private static Prepared prepared(
+            int index, StripeEvent event, Projection projection, Document state, String orderEventId) {
         if (event.isDeletion()) {
             // Deletion payloads may be stubs: keep what is stored instead of nulling it.
             state.values().removeIf(Objects::isNull);
@@ -290,8 +334,39 @@ public class StripeEventApplier {
             state.put(DELETED_AT, Date.from(event.createdAt()));
         }
         boolean terminal = event.isDeletion() || projection.terminal(state);
-        OrderKey key = new OrderKey(terminal, event.created(), projection.precedence(state), event.id());
+        OrderKey key = new OrderKey(terminal, event.created(), projection.precedence(state), orderEventId);
         return new Prepared(index, event, event.type(), projection, projection.aggregateId(event), state, key);
+    }
+
+    /**
+     * In refetch mode, an event that ties with the stored state on everything but its id is replaced by the object
+     * Stripe holds now. That state is at least as new as both tied events, so it is applied whichever id is greater,
+     * and it keeps the greater id: later events of that second with a smaller id are stale, a greater one ties again
+     * and is refetched again.
+     */
+    private Prepared settleTie(Prepared p, OrderKey stored) {
+        if (!p.key().tiesWith(stored) || p.event().isDeletion()) {
+            return p;
+        }
+        return refetcher
+                .current(p.event())
+                .map(object -> {
+                    StripeEvent fetched = new StripeEvent(
+                            p.event().id(),
+                            p.event().type(),
+                            p.event().created(),
+                            p.event().livemode(),
+                            p.event().account(),
+                            p.event().objectType(),
+                            p.event().objectId(),
+                            object);
+                    String winner = p.event().id().compareTo(stored.eventId()) > 0
+                            ? p.event().id()
+                            : stored.eventId() + REFETCHED_SUFFIX;
+                    return prepared(
+                            p.index(), fetched, p.projection(), p.projection().state(fetched), winner);
+                })
+                .orElse(p);
     }
 
     /** One aggregate's stored document with the batch's events for it applied in memory. */
@@ -327,7 +402,9 @@ public class StripeEventApplier {
                 if (recent.contains(event.id())) {
                     return ApplyResult.of(ApplyOutcome.DUPLICATE, event.type());
                 }
-                if (p.key().compareTo(OrderKey.stored(working)) <= 0) {
+                OrderKey stored = OrderKey.stored(working);
+                p = settleTie(p, stored);
+                if (p.key().compareTo(stored) <= 0) {
                     return ApplyResult.of(ApplyOutcome.STALE, event.type());
                 }
             }
@@ -384,7 +461,7 @@ public class StripeEventApplier {
     }
 
     private static Document lastEvent(StripeEvent event, OrderKey key) {
-        return new Document(LAST_EVENT_ID, event.id())
+        return new Document(LAST_EVENT_ID, key.eventId())
                 .append(LAST_EVENT_CREATED, Date.from(event.createdAt()))
                 .append(LAST_EVENT_TYPE, event.type())
                 .append(PRECEDENCE, key.precedence())

@@ -3,6 +3,7 @@ package io.paystream.worker.config;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.worker.apply.AggregateIndexes;
+import io.paystream.worker.apply.ObjectRefetcher;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StripeEventApplier;
 import io.paystream.worker.metrics.WorkerMetrics;
@@ -47,7 +48,11 @@ class WorkerConfiguration {
 
     @Bean
     StripeEventApplier stripeEventApplier(
-            MongoDatabase database, List<Projection> projections, WorkerMetrics metrics, Clock clock) {
+            MongoDatabase database,
+            List<Projection> projections,
+            WorkerMetrics metrics,
+            Clock clock,
+            ObjectRefetcher refetcher) {
         AggregateIndexes.ensure(database, projections);
         return new StripeEventApplier(
                 database,
@@ -55,7 +60,8 @@ class WorkerConfiguration {
                 metrics,
                 clock,
                 properties.apply().recentEventIds(),
-                properties.apply().maxAttempts());
+                properties.apply().maxAttempts(),
+                refetcher);
     }
 
     @Bean
