@@ -23,7 +23,7 @@ import java.util.Map;
  * and a bare Spring MVC endpoint measured in the same run on the same machine. Prints a Markdown report and writes
  * it under {@code bench/results/}. Run it with {@code bench/ingest.sh}.
  *
- * <p>System properties: {@code bench.seconds} (per measured phase, default 20), {@code bench.connections} (wrk, 64),
+ * <p>System properties: {@code bench.seconds} (per measured phase, default 20), {@code bench.warmUpSeconds} (20), {@code bench.connections} (wrk, 64),
  * {@code bench.rate} (fixed-rate phase, 5000/s), {@code bench.eventBytes} (2048), {@code bench.ingestJvmArgs} (extra
  * JVM options for the ingest, space-separated, e.g. a {@code -XX:StartFlightRecording=...} to profile it).
  */
@@ -39,6 +39,9 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int seconds = Integer.getInteger("bench.seconds", 20);
+        // Long enough for the JIT to finish the hot paths: a profile of a 5 s warm-up showed the C2 compiler threads
+        // using half as much CPU as the request threads during the measured phase.
+        int warmUpSeconds = Integer.getInteger("bench.warmUpSeconds", 20);
         int connections = Integer.getInteger("bench.connections", 64);
         int rate = Integer.getInteger("bench.rate", 5000);
         int eventBytes = Integer.getInteger("bench.eventBytes", 2048);
@@ -82,7 +85,7 @@ public final class IngestBenchmark {
                             work.resolve("bare.log"))
                     .awaitHttpOk("http://127.0.0.1:" + BARE_PORT + "/bare", Duration.ofSeconds(60))) {
                 String base = "http://127.0.0.1:" + BARE_PORT;
-                LoadTools.wrk("bare warm-up", base, bareScript, connections, 5);
+                LoadTools.wrk("bare warm-up", base, bareScript, connections, warmUpSeconds);
                 Duration cpuBefore = bare.cpuTime();
                 LoadResult bareMax = LoadTools.wrk("bare MVC endpoint, max", base, bareScript, connections, seconds);
                 results.add(bareMax);
@@ -107,7 +110,7 @@ public final class IngestBenchmark {
                                     "http://127.0.0.1:" + INGEST_PORT + "/actuator/health", Duration.ofSeconds(90));
                     HeapSampler heap = new HeapSampler("http://127.0.0.1:" + INGEST_PORT + "/actuator/prometheus")) {
                 String base = "http://127.0.0.1:" + INGEST_PORT;
-                LoadResult warmUp = LoadTools.wrk("ingest warm-up", base, ingestScript, connections, 5);
+                LoadResult warmUp = LoadTools.wrk("ingest warm-up", base, ingestScript, connections, warmUpSeconds);
                 String prometheus = base + "/actuator/prometheus";
                 PrometheusTimer serverBefore = serverTimer(prometheus);
                 PrometheusTimer publishBefore = PrometheusTimer.read(prometheus, PUBLISH_TIMER);
