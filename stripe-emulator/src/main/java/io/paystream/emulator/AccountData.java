@@ -13,6 +13,8 @@ final class AccountData {
     final SortedIndex<WebhookEndpoint> endpoints = new SortedIndex<>();
     final SortedIndex<StripeEvent> events = new SortedIndex<>();
     private final Map<String, SortedIndex<Price>> pricesByProduct = new HashMap<>();
+    /** Objects placed by tests, by retrieve path ({@code /v1/customers/cus_x}); see {@link ServedObjectsApi}. */
+    final Map<String, Map<String, Object>> servedObjects = new java.util.concurrent.ConcurrentHashMap<>();
 
     void addPrice(Price price) {
         prices.add(price);

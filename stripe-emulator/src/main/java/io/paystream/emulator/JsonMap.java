@@ -5,6 +5,12 @@ import java.util.LinkedHashMap;
 /** An ordered JSON object: Stripe's objects list their fields in a stable order, and so do ours. */
 final class JsonMap extends LinkedHashMap<String, Object> {
 
+    JsonMap() {}
+
+    JsonMap(java.util.Map<String, Object> fields) {
+        super(fields);
+    }
+
     JsonMap with(String key, Object value) {
         put(key, value);
         return this;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,11 @@ import java.util.function.UnaryOperator;
  * bring no web framework onto the test class path of every module that uses it.
  */
 public final class StripeEmulator implements AutoCloseable {
+
+    private static final tools.jackson.databind.json.JsonMapper OBJECT_READER =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP_OF_OBJECTS =
+            new tools.jackson.core.type.TypeReference<>() {};
 
     /** The platform account's id: fixed, so its keys (derived from it) are the same in every run. */
     public static final String PLATFORM_ACCOUNT_ID = "acct_1PlatformPaystrm";
@@ -68,6 +74,7 @@ public final class StripeEmulator implements AutoCloseable {
         new AccountsApi(store).register(router);
         new WebhookEndpointsApi(store).register(router);
         new EventsApi().register(router);
+        new ServedObjectsApi().register(router);
         handler = new ApiHandler(store, router, baseUrl, settings.testRateLimit(), settings.liveRateLimit());
         server.createContext("/", handler);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -134,6 +141,27 @@ public final class StripeEmulator implements AutoCloseable {
     public void seedCatalog(String accountId, boolean livemode, int products, int pricesPerProduct) {
         synchronized (store) {
             catalog.seed(store.requireAccount(accountId), livemode, products, pricesPerProduct);
+        }
+    }
+
+    /**
+     * Serves {@code objectJson} (a Stripe object with {@code id}) at {@code GET <collection>/<id>} for this account and
+     * mode, e.g. {@code serveObject(acct, false, "/v1/customers", "{\"id\":\"cus_1\",...}")}. The emulator does not
+     * model payments; this lets a test say what Stripe currently holds, for callers that refetch objects.
+     */
+    public void serveObject(String accountId, boolean livemode, String collection, String objectJson) {
+        if (!ServedObjectsApi.COLLECTIONS.contains(collection)) {
+            throw new IllegalArgumentException(collection + " is not one of " + ServedObjectsApi.COLLECTIONS);
+        }
+        Map<String, Object> object = OBJECT_READER.readValue(objectJson, MAP_OF_OBJECTS);
+        Object id = object.get("id");
+        if (!(id instanceof String)) {
+            throw new IllegalArgumentException("the object has no string id");
+        }
+        synchronized (store) {
+            store.data(store.requireAccount(accountId).id, livemode)
+                    .servedObjects
+                    .put(collection + '/' + id, object);
         }
     }
 

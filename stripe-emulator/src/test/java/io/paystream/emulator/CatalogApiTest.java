@@ -259,10 +259,10 @@ class CatalogApiTest {
     }
 
     @Test
-    void listsTenThousandProductsAndThirtyThousandPricesQuickly() throws Exception {
+    void listsTenThousandProductsAndThirtyThousandPricesOnePagePerRequest() throws Exception {
+        // How fast is the catalog benchmark's business (bench/catalog.sh), not a unit test's.
         emulator.seedCatalog(account.id(), false, 10_000, 3);
 
-        long started = System.nanoTime();
         int products = 0;
         for (Product ignored : stripe.v1()
                 .products()
@@ -277,11 +277,8 @@ class CatalogApiTest {
                 .autoPagingIterable()) {
             prices++;
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-
         assertThat(products).isEqualTo(10_000);
         assertThat(prices).isEqualTo(30_000);
         assertThat(emulator.requestCount("GET", "/v1/")).isEqualTo(400);
-        assertThat(millis).as("400 pages in %d ms", millis).isLessThan(15_000);
     }
 }
