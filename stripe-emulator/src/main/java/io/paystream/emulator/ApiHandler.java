@@ -37,6 +37,8 @@ final class ApiHandler implements HttpHandler {
         this.liveLimit = new TokenBucket(liveRateLimit);
     }
 
+    static final String HEALTH_PATH = "/health";
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = Ids.requestId();
@@ -45,9 +47,14 @@ final class ApiHandler implements HttpHandler {
         requests.record(method, path);
         Reply reply;
         try {
-            reply = path.startsWith(OnboardingPage.PATH)
-                    ? onboarding.handle(method, path)
-                    : api(exchange, requestId, method, path);
+            if (path.equals(HEALTH_PATH)) {
+                // not Stripe's: an unauthenticated readiness probe for the local stack's process supervisor
+                reply = Reply.json(200, java.util.Map.of("status", "UP"));
+            } else {
+                reply = path.startsWith(OnboardingPage.PATH)
+                        ? onboarding.handle(method, path)
+                        : api(exchange, requestId, method, path);
+            }
         } catch (ApiError error) {
             reply = Reply.json(error.status(), error.body());
         } catch (RuntimeException unexpected) {
