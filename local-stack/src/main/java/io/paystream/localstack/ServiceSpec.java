@@ -15,9 +15,22 @@ import java.util.Properties;
  * @param required whether the stack refuses to come up without it; an optional service that fails is reported and
  *     left out
  */
-record ServiceSpec(String module, int port, boolean required, Map<String, String> env) {
+record ServiceSpec(
+        String module,
+        int port,
+        boolean required,
+        Map<String, String> env,
+        List<String> args,
+        String jarClassifier,
+        String healthPath) {
+
+    /** A Spring Boot service: configured by environment, healthy when {@code /actuator/health} says UP. */
+    ServiceSpec(String module, int port, boolean required, Map<String, String> env) {
+        this(module, port, required, env, List.of(), null, "/actuator/health");
+    }
 
     static final String VERSION = buildVersion();
+    static final int DEMO_PRODUCTS = 25;
 
     /** The services in start order, wired to the stack's broker and Mongo server. */
     static List<ServiceSpec> all(StackSettings settings) {
@@ -30,20 +43,36 @@ record ServiceSpec(String module, int port, boolean required, Map<String, String
 
         Map<String, String> catalog = base(settings, settings.catalogPort());
         catalog.put("SPRING_MONGODB_URI", settings.mongoUri());
+        catalog.put("STRIPE_API_BASE", "http://127.0.0.1:" + settings.emulatorPort());
+        catalog.put("STRIPE_PLATFORM_TEST_KEY", StackSettings.EMULATOR_PLATFORM_TEST_KEY);
+        catalog.put("PAYSTREAM_PUBLIC_BASE_URL", "http://127.0.0.1:" + settings.ingestPort());
+        catalog.put("PAYSTREAM_ADMIN_TOKEN", StackSettings.DEV_ADMIN_TOKEN);
+        settings.tenant().ifPresent(tenant -> catalog.put("PAYSTREAM_DEFAULT_TENANT", tenant));
+
+        // A demo catalog, and signed webhooks for every change to the ingest's default endpoint, as Stripe would send.
+        List<String> emulatorArgs = List.of(
+                "--port=" + settings.emulatorPort(),
+                "--seed-products=" + DEMO_PRODUCTS,
+                "--prices-per-product=2",
+                "--webhook-url=http://127.0.0.1:" + settings.ingestPort() + "/webhooks/stripe",
+                "--webhook-secret=" + StackSettings.DEV_SECRET);
 
         return List.of(
+                new ServiceSpec(
+                        "stripe-emulator", settings.emulatorPort(), false, Map.of(), emulatorArgs, "exec", "/health"),
                 new ServiceSpec("webhook-ingest", settings.ingestPort(), true, Map.copyOf(ingest)),
                 new ServiceSpec("payment-worker", settings.workerPort(), true, Map.copyOf(worker)),
-                // a bare application so far: the stack comes up without it if it cannot start
+                // the stack comes up without catalog-sync (and the emulator) if they cannot start
                 new ServiceSpec("catalog-sync", settings.catalogPort(), false, Map.copyOf(catalog)));
     }
 
     Path jar(Path home) {
-        return home.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+        String classifier = jarClassifier == null ? "" : "-" + jarClassifier;
+        return home.resolve(module).resolve("target").resolve(module + "-" + VERSION + classifier + ".jar");
     }
 
     String healthUrl() {
-        return "http://127.0.0.1:" + port + "/actuator/health";
+        return "http://127.0.0.1:" + port + healthPath;
     }
 
     private static Map<String, String> base(StackSettings settings, int port) {

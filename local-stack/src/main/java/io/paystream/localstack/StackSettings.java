@@ -27,6 +27,7 @@ record StackSettings(
         int ingestPort,
         int workerPort,
         int catalogPort,
+        int emulatorPort,
         List<String> extraSecrets,
         Optional<String> tenant,
         boolean jsonLogs,
@@ -44,6 +45,18 @@ record StackSettings(
     static final int DEFAULT_INGEST_PORT = 8080;
     static final int DEFAULT_WORKER_PORT = 8081;
     static final int DEFAULT_CATALOG_PORT = 8082;
+    static final int DEFAULT_EMULATOR_PORT = 12111;
+
+    /**
+     * The Stripe emulator's platform test key: derived from its fixed platform account id, so the stack can hand it to
+     * catalog-sync before the emulator runs (StackSettingsTest checks it against the emulator itself).
+     */
+    static final String EMULATOR_PLATFORM_TEST_KEY =
+            "sk_test_51PlatformPaystrmwRDgh6H8ukH583rfoFPCGXeKgSiULl4VX202zZWkhphgoJEUTGxnA78YBU8LhKfG";
+
+    /** Known to everyone on purpose, like {@link #DEV_SECRET}: it only guards a local stack's admin API. */
+    static final String DEV_ADMIN_TOKEN = "paystream-local-admin-token";
+
     static final String MONGO_DATABASE = "paystream";
 
     static final Set<String> VALUED_FLAGS = Set.of(
@@ -54,6 +67,7 @@ record StackSettings(
             "ingest-port",
             "worker-port",
             "catalog-port",
+            "emulator-port",
             "secret",
             "tenant",
             "kafka-heap",
@@ -78,6 +92,7 @@ record StackSettings(
                 flags.port("ingest-port", "PAYSTREAM_INGEST_PORT", env, DEFAULT_INGEST_PORT),
                 flags.port("worker-port", "PAYSTREAM_WORKER_PORT", env, DEFAULT_WORKER_PORT),
                 flags.port("catalog-port", "PAYSTREAM_CATALOG_PORT", env, DEFAULT_CATALOG_PORT),
+                flags.port("emulator-port", "PAYSTREAM_EMULATOR_PORT", env, DEFAULT_EMULATOR_PORT),
                 flags.value("secret", "STRIPE_WEBHOOK_SECRET", env)
                         .map(StackSettings::splitSecrets)
                         .orElse(List.of()),

@@ -43,6 +43,14 @@ final class StackSummary {
         out.println("  ./paystream tail " + Topics.STRIPE_EVENTS + " --from-beginning");
         out.println("  stripe listen --forward-to localhost:" + s.ingestPort() + "/webhooks/stripe");
         out.println("    (then restart with STRIPE_WEBHOOK_SECRET=<the whsec_ it prints> ./paystream up)");
+        String admin = "-H 'Authorization: Bearer " + StackSettings.DEV_ADMIN_TOKEN + "'";
+        String catalog = "http://127.0.0.1:" + s.catalogPort();
+        out.println(
+                "  curl -X POST " + admin + " " + catalog + "/api/catalog/sync     # pull the emulator's demo catalog");
+        out.println("  curl " + admin + " '" + catalog + "/api/catalog/products?account=platform&livemode=false'");
+        out.println(
+                "  Stripe API emulator (platform test key " + StackSettings.EMULATOR_PLATFORM_TEST_KEY.substring(0, 12)
+                        + "..., see stripe-emulator/README.md) at http://127.0.0.1:" + s.emulatorPort());
         out.println();
         out.println("Press Ctrl-C to stop everything.");
         out.flush();

@@ -48,6 +48,7 @@ class LocalStackIT {
                 defaults.ingestPort(),
                 defaults.workerPort(),
                 defaults.catalogPort(),
+                defaults.emulatorPort(),
                 List.of(),
                 java.util.Optional.empty(),
                 false,

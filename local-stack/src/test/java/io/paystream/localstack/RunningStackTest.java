@@ -50,6 +50,7 @@ class RunningStackTest {
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
+                FreePorts.next(),
                 List.of(),
                 Optional.empty(),
                 false,

@@ -29,8 +29,9 @@ class StackSettingsTest {
                         settings.mongoPort(),
                         settings.ingestPort(),
                         settings.workerPort(),
-                        settings.catalogPort()))
-                .containsExactly(9092, 9093, 27017, 8080, 8081, 8082);
+                        settings.catalogPort(),
+                        settings.emulatorPort()))
+                .containsExactly(9092, 9093, 27017, 8080, 8081, 8082, 12111);
         assertThat(settings.webhookSecrets()).isEqualTo("whsec_paystream_local_dev_secret");
         assertThat(settings.tenant()).isEmpty();
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(180));
@@ -66,7 +67,8 @@ class StackSettingsTest {
         Map<String, ServiceSpec> services = ServiceSpec.all(settings).stream()
                 .collect(java.util.stream.Collectors.toMap(ServiceSpec::module, s -> s));
 
-        assertThat(services.keySet()).containsExactlyInAnyOrder("webhook-ingest", "payment-worker", "catalog-sync");
+        assertThat(services.keySet())
+                .containsExactlyInAnyOrder("stripe-emulator", "webhook-ingest", "payment-worker", "catalog-sync");
         assertThat(services.get("webhook-ingest").env())
                 .containsEntry("SERVER_PORT", "8080")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
@@ -78,6 +80,15 @@ class StackSettingsTest {
                 .containsEntry("SERVER_PORT", "8081")
                 .containsEntry("SPRING_MONGODB_URI", "mongodb://127.0.0.1:37017/paystream");
         assertThat(services.get("catalog-sync").required()).isFalse();
+        assertThat(services.get("catalog-sync").env())
+                .containsEntry("STRIPE_API_BASE", "http://127.0.0.1:12111")
+                .containsEntry("STRIPE_PLATFORM_TEST_KEY", StackSettings.EMULATOR_PLATFORM_TEST_KEY)
+                .containsEntry("PAYSTREAM_PUBLIC_BASE_URL", "http://127.0.0.1:8080");
+        assertThat(services.get("stripe-emulator").args())
+                .contains("--port=12111", "--webhook-url=http://127.0.0.1:8080/webhooks/stripe");
+        assertThat(services.get("stripe-emulator").jar(Path.of("/repo")))
+                .isEqualTo(Path.of("/repo/stripe-emulator/target/stripe-emulator-0.1.0-SNAPSHOT-exec.jar"));
+        assertThat(services.get("stripe-emulator").healthUrl()).isEqualTo("http://127.0.0.1:12111/health");
         assertThat(services.get("webhook-ingest").jar(Path.of("/repo")))
                 .isEqualTo(Path.of("/repo/webhook-ingest/target/webhook-ingest-0.1.0-SNAPSHOT.jar"));
     }
@@ -110,5 +121,14 @@ class StackSettingsTest {
         assertThat(flags.value("x")).contains("1");
         assertThat(flags.value("y")).contains("2");
         assertThat(flags.has("on")).isTrue();
+    }
+
+    @Test
+    void theEmulatorsPlatformKeyHandedToCatalogSyncIsTheOneTheEmulatorIssues() {
+        try (var emulator =
+                io.paystream.emulator.StripeEmulator.start(io.paystream.emulator.EmulatorSettings.defaults())) {
+            assertThat(StackSettings.EMULATOR_PLATFORM_TEST_KEY)
+                    .isEqualTo(emulator.platformAccount().testSecretKey());
+        }
     }
 }
