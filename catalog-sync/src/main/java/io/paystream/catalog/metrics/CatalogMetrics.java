@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,7 @@ public class CatalogMetrics {
     private final Instant startedAt;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
 
     CatalogMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -109,6 +111,9 @@ public class CatalogMetrics {
     /** Starts reporting the time since the last success of a target (idempotent). */
     public void watch(String account, String mode) {
         String key = account + ':' + mode;
+        if (!watched.add(key)) {
+            return;
+        }
         Gauge.builder(SINCE_LAST_SUCCESS, () -> secondsSinceSuccess(key))
                 .description("Seconds since the last successful full sync of an account and mode (alert on this)")
                 .baseUnit("seconds")

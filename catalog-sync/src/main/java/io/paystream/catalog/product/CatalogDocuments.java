@@ -37,7 +37,7 @@ public final class CatalogDocuments {
     public static final String TAX_BEHAVIOR = "taxBehavior";
 
     // Paystream's bookkeeping
-    /** Stripe time of the state stored (see {@link CatalogWriter}); an older write never replaces it. */
+    /** Stripe time of the state stored (see {@link OrderKey}); an older write never replaces it. */
     public static final String ORDER_AT = "orderAt";
     /** The event that wrote the state, {@code ""} for a full sync: settles same-second ties in favour of events. */
     public static final String ORDER_EVENT_ID = "orderEventId";
@@ -49,6 +49,8 @@ public final class CatalogDocuments {
     public static final String ARCHIVED_REASON = "archivedReason";
     /** The run id of the last full sync that listed the object. */
     public static final String SEEN_IN_RUN = "seenInRun";
+    /** Counts writes of the document's state; every state write is conditional on the version it read. */
+    public static final String VERSION = "version";
     /** Local time of the last write, by a sync or an event. */
     public static final String WRITTEN_AT = "writtenAt";
 
