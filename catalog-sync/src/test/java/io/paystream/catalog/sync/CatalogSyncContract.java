@@ -398,6 +398,53 @@ public abstract class CatalogSyncContract {
         }
     }
 
+    @Test
+    void badRequestsAreAnsweredWithProblemDetailsNamingTheParameter() {
+        assertProblem(api.post("/api/catalog/sync?account=bogus"), 400, "account");
+        assertProblem(api.post("/api/catalog/sync?account=acct_NotConfigured"), 404, null);
+        assertProblem(api.post("/api/catalog/sync?livemode=maybe"), 400, "livemode");
+        assertProblem(api.get("/api/catalog/sync/run_doesnotexist"), 404, null);
+        assertProblem(api.get("/api/catalog/products?limit=0"), 400, "limit");
+        assertProblem(api.get("/api/catalog/products?limit=many"), 400, "limit");
+        assertProblem(api.get("/api/catalog/products?sellable=perhaps"), 400, "sellable");
+        assertProblem(api.get("/api/catalog/products?cursor=%25%25%25"), 400, "cursor");
+        EmulatedAccount account = accounts.create();
+        emulator.seedCatalog(account.id(), false, 3, 1);
+        api.sync(account.id());
+        String cursor = CatalogApiClient.json(api.get("/api/catalog/products?limit=1&account=" + account.id()))
+                .get("nextCursor")
+                .asString();
+        assertProblem(api.get("/api/catalog/products?limit=1&sellable=true&cursor=" + cursor), 400, "cursor");
+        assertThat(CatalogApiClient.json(
+                                api.get("/api/catalog/products?limit=1&account=" + account.id() + "&cursor=" + cursor))
+                        .get("data"))
+                .hasSize(1);
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        String openApi = api.get("/v3/api-docs").body();
+
+        assertThat(openApi)
+                .contains("/api/catalog/products")
+                .contains("/api/catalog/sync/{runId}")
+                .contains("application/problem+json")
+                .contains("\"sellable\"");
+    }
+
+    private static void assertProblem(java.net.http.HttpResponse<String> response, int status, String parameter) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = CatalogApiClient.json(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
+        if (parameter != null) {
+            assertThat(problem.get("errors").has(parameter)).as(response.body()).isTrue();
+        }
+    }
+
     private static String oneTimePrice(StripeClient stripe, String product) throws Exception {
         return stripe.v1()
                 .prices()
