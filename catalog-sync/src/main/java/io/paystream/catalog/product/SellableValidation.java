@@ -1,0 +1,125 @@
+package io.paystream.catalog.product;
+
+import static io.paystream.catalog.product.CatalogDocuments.*;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.paystream.catalog.CatalogProperties;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores {@link SellableCheck}'s verdict on products: for one product after an event touched it or its prices, and for
+ * a whole catalog after a complete listing. The whole-catalog pass walks products by id and prices by product side by
+ * side (two sorted cursors, a merge join), so memory stays flat and MongoDB answers two queries instead of one per
+ * product; only verdicts that changed are written.
+ */
+@Component
+public class SellableValidation {
+
+    private static final Bson PRODUCT_FIELDS = Projections.include(STRIPE_ID, NAME, ACTIVE, SELLABLE, REASONS);
+    private static final Bson PRICE_FIELDS = Projections.include(STRIPE_ID, PRODUCT, ACTIVE, CURRENCY, TYPE, RECURRING);
+
+    private final MongoCollection<Document> products;
+    private final MongoCollection<Document> prices;
+    private final int batchSize;
+
+    SellableValidation(MongoDatabase database, CatalogProperties properties) {
+        this.products = database.getCollection(PRODUCTS);
+        this.prices = database.getCollection(PRICES);
+        this.batchSize = properties.batchSize();
+    }
+
+    /** @return how many of the account's existing products are not sellable */
+    public long validateAll(String account, boolean livemode) {
+        Bson existing = existing(account, livemode);
+        long invalid = 0;
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        try (MongoCursor<Document> productCursor = products.find(existing)
+                        .projection(PRODUCT_FIELDS)
+                        .sort(Sorts.ascending(STRIPE_ID))
+                        .batchSize(batchSize)
+                        .iterator();
+                MongoCursor<Document> priceCursor = prices.find(existing)
+                        .projection(PRICE_FIELDS)
+                        .sort(Sorts.ascending(PRODUCT, STRIPE_ID))
+                        .batchSize(batchSize)
+                        .iterator()) {
+            Document price = next(priceCursor);
+            while (productCursor.hasNext()) {
+                Document product = productCursor.next();
+                String productId = product.getString(STRIPE_ID);
+                List<Document> own = new ArrayList<>();
+                while (price != null && compare(price.getString(PRODUCT), productId) <= 0) {
+                    if (productId.equals(price.getString(PRODUCT))) {
+                        own.add(price);
+                    }
+                    price = next(priceCursor);
+                }
+                SellableCheck.Verdict verdict = SellableCheck.evaluate(product, own);
+                invalid += verdict.sellable() ? 0 : 1;
+                if (!verdict.isStoredIn(product)) {
+                    writes.add(new UpdateOneModel<>(Filters.eq(ID, product.get(ID)), set(verdict)));
+                }
+                if (writes.size() >= batchSize) {
+                    flush(writes);
+                }
+            }
+        }
+        flush(writes);
+        return invalid;
+    }
+
+    /** Re-evaluates one product after it or one of its prices changed; nothing when it is unknown or archived. */
+    public void revalidate(String account, boolean livemode, String productId) {
+        Document product = products.find(Filters.eq(ID, CatalogDocuments.id(account, livemode, productId)))
+                .projection(Projections.include(STRIPE_ID, NAME, ACTIVE, SELLABLE, REASONS, ARCHIVED))
+                .first();
+        if (product == null || Boolean.TRUE.equals(product.getBoolean(ARCHIVED))) {
+            return;
+        }
+        List<Document> own = prices.find(Filters.and(existing(account, livemode), Filters.eq(PRODUCT, productId)))
+                .projection(PRICE_FIELDS)
+                .into(new ArrayList<>());
+        SellableCheck.Verdict verdict = SellableCheck.evaluate(product, own);
+        if (!verdict.isStoredIn(product)) {
+            products.updateOne(Filters.eq(ID, product.get(ID)), set(verdict));
+        }
+    }
+
+    private static Bson existing(String account, boolean livemode) {
+        return Filters.and(Filters.eq(ACCOUNT, account), Filters.eq(LIVEMODE, livemode), Filters.eq(ARCHIVED, false));
+    }
+
+    private static Bson set(SellableCheck.Verdict verdict) {
+        return Updates.combine(
+                Updates.set(SELLABLE, verdict.sellable()), Updates.set(REASONS, verdict.reasonDocuments()));
+    }
+
+    /** MongoDB orders strings by their UTF-8 bytes; Stripe ids are ASCII, where that is Java's order too. */
+    private static int compare(String priceProduct, String productId) {
+        return priceProduct == null ? -1 : priceProduct.compareTo(productId);
+    }
+
+    private static Document next(MongoCursor<Document> cursor) {
+        return cursor.hasNext() ? cursor.next() : null;
+    }
+
+    private void flush(List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            products.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            writes.clear();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.paystream.catalog.stripe;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.StripeException;
+import com.stripe.net.HttpClient;
+import com.stripe.net.StripeRequest;
+import com.stripe.net.StripeResponse;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.Retry;
+
+/**
+ * stripe-java's transport with this service's guards around each attempt: the mode's client-side rate limiter, the
+ * mode's retry policy ({@link RetryGuidance}) and a listener that sees every attempt. Guarding here rather than around
+ * a list call lets stripe-java's auto-paging fetch pages lazily while each page fetch is still limited and retried.
+ * stripe-java's own network retries are switched off, so every attempt is made, and counted, exactly once.
+ */
+final class GuardedHttpClient extends HttpClient {
+
+    private final HttpClient transport;
+    private final RateLimiter rateLimiter;
+    private final Retry retry;
+    private final StripeCallListener listener;
+
+    /** @param rateLimiter null when the mode has no client-side limit */
+    GuardedHttpClient(HttpClient transport, RateLimiter rateLimiter, Retry retry, StripeCallListener listener) {
+        this.transport = transport;
+        this.rateLimiter = rateLimiter;
+        this.retry = retry;
+        this.listener = listener;
+    }
+
+    @Override
+    public StripeResponse request(StripeRequest request) throws StripeException {
+        try {
+            return retry.executeCheckedSupplier(() -> attempt(request));
+        } catch (StripeException | RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new ApiConnectionException("Stripe request failed: " + e, e);
+        }
+    }
+
+    private StripeResponse attempt(StripeRequest request) throws StripeException {
+        if (rateLimiter != null) {
+            try {
+                RateLimiter.waitForPermission(rateLimiter);
+            } catch (RequestNotPermitted e) {
+                throw new ApiConnectionException("no permit from the client-side rate limiter " + rateLimiter.getName()
+                        + " in time; is the limit far below the load?");
+            }
+        }
+        try {
+            StripeResponse response = transport.request(request);
+            listener.answered(response.code());
+            return response;
+        } catch (ApiConnectionException e) {
+            listener.unanswered();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.paystream.catalog.sync;
+
+import io.paystream.catalog.metrics.CatalogMetrics;
+import io.paystream.catalog.stripe.StripeCallListener;
+import java.time.Clock;
+import java.time.Instant;
+
+/** A running target sync as its threads see it: counters, the time of the last page, and whether it must stop. */
+final class RunProgress implements StripeCallListener {
+
+    final RunCounts counts = new RunCounts();
+    private final CatalogMetrics metrics;
+    private final String mode;
+    private final Clock clock;
+    private volatile Instant lastAnsweredAt;
+    private volatile String abortReason;
+
+    RunProgress(CatalogMetrics metrics, boolean livemode, Clock clock) {
+        this.metrics = metrics;
+        this.mode = SyncTargetNames.mode(livemode);
+        this.clock = clock;
+        this.lastAnsweredAt = clock.instant();
+    }
+
+    @Override
+    public void answered(int status) {
+        lastAnsweredAt = clock.instant();
+        counts.apiCalls.incrementAndGet();
+        if (status == 429) {
+            counts.rateLimited.incrementAndGet();
+        }
+        metrics.stripeRequest(mode, Integer.toString(status));
+    }
+
+    @Override
+    public void unanswered() {
+        counts.apiCalls.incrementAndGet();
+        counts.unanswered.incrementAndGet();
+        metrics.stripeRequest(mode, "io_error");
+    }
+
+    /** When Stripe last answered: the fetch time of the page being iterated, as pages are fetched lazily. */
+    Instant lastAnsweredAt() {
+        return lastAnsweredAt;
+    }
+
+    /** Another instance may now hold the target: this run must stop before writing more. */
+    void lockLost() {
+        abortReason = "lost the target's lock (heartbeat could not extend it); another instance may take over";
+    }
+
+    /** @throws RunAbortedException when the lock was lost or the service is stopping */
+    void checkContinue() {
+        if (abortReason != null) {
+            throw new RunAbortedException(abortReason);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new RunAbortedException("interrupted: the service is stopping");
+        }
+    }
+
+    static final class RunAbortedException extends RuntimeException {
+        RunAbortedException(String reason) {
+            super(reason);
+        }
+    }
+}

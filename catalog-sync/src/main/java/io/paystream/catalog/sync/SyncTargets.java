@@ -1,0 +1,35 @@
+package io.paystream.catalog.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The union of every {@link SyncTargetSource}, asked afresh each time so connections added at runtime are synced. */
+@Component
+public class SyncTargets {
+
+    private final List<SyncTargetSource> sources;
+
+    SyncTargets(List<SyncTargetSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    /** Each target once (by {@link SyncTarget#key()}); the first source naming a target wins. */
+    public List<SyncTarget> all() {
+        Map<String, SyncTarget> byKey = new LinkedHashMap<>();
+        for (SyncTargetSource source : sources) {
+            source.targets().forEach(target -> byKey.putIfAbsent(target.key(), target));
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** The targets of one account, in one mode or (livemode null) in both. */
+    public List<SyncTarget> of(String account, Boolean livemode) {
+        return all().stream()
+                .filter(target -> account == null || target.account().equals(account))
+                .filter(target -> livemode == null || target.livemode() == livemode)
+                .toList();
+    }
+}

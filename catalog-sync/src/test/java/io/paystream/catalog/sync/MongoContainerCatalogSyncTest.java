@@ -1,0 +1,23 @@
+package io.paystream.catalog.sync;
+
+import io.paystream.catalog.EmulatorConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/** The sync contract against a real MongoDB; skipped where there is no Docker. */
+@Testcontainers(disabledWithoutDocker = true)
+@Import(EmulatorConfiguration.class)
+class MongoContainerCatalogSyncTest extends CatalogSyncContract {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("paystream"));
+    }
+}
