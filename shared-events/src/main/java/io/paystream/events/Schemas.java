@@ -8,6 +8,7 @@ public final class Schemas {
     public static final String STRIPE_EVENT_V1 = "io/paystream/events/schemas/stripe-event.v1.schema.json";
     public static final String STRIPE_EVENT_HEADERS_V1 =
             "io/paystream/events/schemas/stripe-event-headers.v1.schema.json";
+    public static final String WEBHOOK_ENDPOINT_V1 = "io/paystream/events/schemas/webhook-endpoint.v1.schema.json";
 
     private Schemas() {}
 
