@@ -1,0 +1,56 @@
+package io.paystream.emulator;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** {@code GET /v1/events}: the acting account's events in the key's mode, newest first. */
+final class EventsApi {
+
+    void register(Router router) {
+        router.on(
+                        "GET",
+                        "/v1/events",
+                        Set.of(
+                                "created",
+                                "delivery_success",
+                                "ending_before",
+                                "limit",
+                                "starting_after",
+                                "type",
+                                "types"),
+                        (call, path) -> list(call))
+                .on("GET", "/v1/events/{id}", Set.of(), (call, path) -> {
+                    StripeEvent event = call.data().events.get(path.get(0));
+                    if (event == null) {
+                        throw ApiError.noSuch("event", path.get(0));
+                    }
+                    return event.render();
+                });
+    }
+
+    private static JsonMap list(Call call) {
+        Params params = call.params;
+        String type = params.string("type");
+        List<String> types = params.strings("types");
+        if (type != null && types != null) {
+            throw ApiError.invalid("You may only specify one of these parameters: type, types.", "type");
+        }
+        Predicate<Listed> created = CreatedFilter.of(params);
+        Predicate<StripeEvent> filter = event -> (type == null || matches(type, event.type))
+                && (types == null || types.contains(event.type))
+                && created.test(event);
+        return ListPage.of(call.data().events, params, filter, "/v1/events", "event");
+    }
+
+    /** Stripe's {@code type} filter takes one {@code *} wildcard, as in {@code product.*}. */
+    private static boolean matches(String pattern, String type) {
+        int star = pattern.indexOf('*');
+        if (star < 0) {
+            return pattern.equals(type);
+        }
+        return type.startsWith(pattern.substring(0, star))
+                && type.endsWith(pattern.substring(star + 1))
+                && type.length() >= pattern.length() - 1;
+    }
+}

@@ -1,0 +1,55 @@
+package io.paystream.emulator;
+
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stripe-looking ids whose lexical order is creation order: a base62 sequence number, then random characters. List
+ * order (created desc, then id desc) is therefore a total order that new objects never disturb.
+ */
+final class Ids {
+
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AtomicLong sequence = new AtomicLong();
+
+    long nextSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    static String id(String prefix, long sequence) {
+        return prefix + base62(sequence, 7) + random(9);
+    }
+
+    static String requestId() {
+        return "req_" + random(14);
+    }
+
+    static String random(int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(BASE62.charAt(RANDOM.nextInt(BASE62.length())));
+        }
+        return out.toString();
+    }
+
+    static String base62(long value, int width) {
+        char[] digits = new char[width];
+        long rest = value;
+        for (int i = width - 1; i >= 0; i--) {
+            digits[i] = BASE62.charAt((int) (rest % 62));
+            rest /= 62;
+        }
+        return new String(digits);
+    }
+
+    /** Deterministic base62 text from bytes, for keys derived from an account id. */
+    static String base62(byte[] bytes, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; out.length() < length; i++) {
+            out.append(BASE62.charAt((bytes[i % bytes.length] & 0xff) % 62));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package io.paystream.emulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A product as Stripe's API version 2026-07-29 renders it. Mutable: guarded by the store's lock. */
+final class Product implements Listed {
+
+    private final String id;
+    private final long sequence;
+    private final long created;
+    private final boolean livemode;
+    long updated;
+    String name;
+    boolean active = true;
+    String description;
+    Map<String, String> metadata = new LinkedHashMap<>();
+    String defaultPrice;
+    List<String> images = new ArrayList<>();
+    List<String> marketingFeatures = new ArrayList<>();
+    Boolean shippable;
+    String statementDescriptor;
+    String taxCode;
+    String unitLabel;
+    String url;
+
+    Product(String id, long sequence, long created, boolean livemode) {
+        this.id = id;
+        this.sequence = sequence;
+        this.created = created;
+        this.livemode = livemode;
+        this.updated = created;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public long created() {
+        return created;
+    }
+
+    @Override
+    public long sequence() {
+        return sequence;
+    }
+
+    @Override
+    public JsonMap render() {
+        List<JsonMap> features = new ArrayList<>();
+        marketingFeatures.forEach(feature -> features.add(new JsonMap().with("name", feature)));
+        return JsonMap.object("product", id)
+                .with("active", active)
+                .with("created", created)
+                .with("default_price", defaultPrice)
+                .with("description", description)
+                .with("images", List.copyOf(images))
+                .with("livemode", livemode)
+                .with("marketing_features", features)
+                .with("metadata", new LinkedHashMap<>(metadata))
+                .with("name", name)
+                .with("package_dimensions", null)
+                .with("shippable", shippable)
+                .with("statement_descriptor", statementDescriptor)
+                .with("tax_code", taxCode)
+                .with("unit_label", unitLabel)
+                .with("updated", updated)
+                .with("url", url);
+    }
+
+    JsonMap renderDeleted() {
+        return JsonMap.object("product", id).with("deleted", true);
+    }
+}

@@ -1,0 +1,169 @@
+package io.paystream.emulator;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Everything the emulator knows. One lock (this object's monitor) guards it all: a test double serving a handful of
+ * clients gains nothing from finer locking, and one lock makes every API call atomic like Stripe's.
+ */
+final class Store {
+
+    final String apiVersion;
+    final Ids ids = new Ids();
+    private final Clock clock;
+    private final WebhookDispatcher dispatcher;
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private final Map<String, ApiKey> keys = new HashMap<>();
+    private final Set<String> revoked = new HashSet<>();
+    private final Map<String, AccountData> data = new HashMap<>();
+    private final List<WebhookTarget> extraTargets = new CopyOnWriteArrayList<>();
+    final IdempotencyStore idempotency = new IdempotencyStore();
+    final Map<String, OnboardingLink> onboardingLinks = new HashMap<>();
+
+    Store(String apiVersion, Clock clock, WebhookDispatcher dispatcher) {
+        this.apiVersion = apiVersion;
+        this.clock = clock;
+        this.dispatcher = dispatcher;
+    }
+
+    long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    String newId(String prefix) {
+        return Ids.id(prefix, ids.nextSequence());
+    }
+
+    synchronized Account addAccount(AccountSpec spec, String parentId, boolean livemode) {
+        long sequence = ids.nextSequence();
+        AccountSpec withId = spec.id() != null
+                ? spec
+                : spec.withId(Ids.id("acct_1", sequence).substring(0, 21));
+        if (accounts.containsKey(withId.id())) {
+            throw new IllegalArgumentException("Account " + withId.id() + " exists already");
+        }
+        Account account = new Account(withId, sequence, now(), parentId, livemode);
+        accounts.put(account.id, account);
+        account.apiKeys().forEach(key -> keys.put(key.value(), key));
+        return account;
+    }
+
+    synchronized Account account(String id) {
+        return accounts.get(id);
+    }
+
+    synchronized Account requireAccount(String id) {
+        Account account = accounts.get(id);
+        if (account == null) {
+            throw new IllegalArgumentException("No account " + id);
+        }
+        return account;
+    }
+
+    synchronized List<Account> connectedAccountsOf(String platformId) {
+        return accounts.values().stream()
+                .filter(account -> platformId.equals(account.parentId))
+                .toList();
+    }
+
+    synchronized ApiKey key(String value) {
+        return keys.get(value);
+    }
+
+    synchronized boolean isRevoked(String value) {
+        return revoked.contains(value);
+    }
+
+    synchronized void revoke(String value) {
+        revoked.add(value);
+    }
+
+    synchronized AccountData data(String accountId, boolean livemode) {
+        return data.computeIfAbsent(accountId + (livemode ? "/live" : "/test"), key -> new AccountData());
+    }
+
+    /** Applies a change to an account and sends {@code account.updated} when its JSON changed. */
+    synchronized void changeAccount(Account account, java.util.function.Consumer<Account> change, Call call) {
+        JsonMap before = account.render();
+        change.accept(account);
+        JsonMap after = account.render();
+        Map<String, Object> previous = previousAttributes(before, after);
+        if (!previous.isEmpty()) {
+            record(account, account.livemode, "account.updated", after, previous, call);
+        }
+    }
+
+    void sendWebhooksTo(String url, String secret) {
+        extraTargets.add(new WebhookTarget(url, secret));
+    }
+
+    /**
+     * Records an event and hands it to delivery: to the owner's matching endpoints of that mode, for a Connect
+     * account also to the platform's Connect endpoints (a live one also gets test events, as at Stripe), and to
+     * every {@link #sendWebhooksTo} target.
+     */
+    synchronized StripeEvent record(
+            Account owner,
+            boolean livemode,
+            String type,
+            JsonMap object,
+            Map<String, Object> previousAttributes,
+            Call call) {
+        long sequence = ids.nextSequence();
+        StripeEvent event = new StripeEvent(
+                Ids.id("evt_", sequence),
+                sequence,
+                now(),
+                type,
+                owner.isConnected() ? owner.id : null,
+                apiVersion,
+                livemode,
+                object,
+                previousAttributes,
+                call == null ? null : call.requestId,
+                call == null ? null : call.idempotencyKey);
+        data(owner.id, livemode).events.add(event);
+        List<WebhookTarget> targets = new ArrayList<>();
+        for (WebhookEndpoint endpoint : data(owner.id, livemode).endpoints.all()) {
+            if (!endpoint.connect && endpoint.wants(type)) {
+                targets.add(new WebhookTarget(endpoint.url, endpoint.secret));
+            }
+        }
+        if (owner.isConnected()) {
+            List<AccountData> platformModes = livemode
+                    ? List.of(data(owner.parentId, true))
+                    : List.of(data(owner.parentId, false), data(owner.parentId, true));
+            for (AccountData platform : platformModes) {
+                for (WebhookEndpoint endpoint : platform.endpoints.all()) {
+                    if (endpoint.connect && endpoint.wants(type)) {
+                        targets.add(new WebhookTarget(endpoint.url, endpoint.secret));
+                    }
+                }
+            }
+        }
+        targets.addAll(extraTargets);
+        event.pending(targets.size());
+        dispatcher.deliver(event, targets);
+        return event;
+    }
+
+    /** Stripe's {@code previous_attributes}: the old value of every top-level field that changed. */
+    static Map<String, Object> previousAttributes(JsonMap before, JsonMap after) {
+        Map<String, Object> previous = new LinkedHashMap<>();
+        before.forEach((key, value) -> {
+            if (!Objects.equals(value, after.get(key))) {
+                previous.put(key, value);
+            }
+        });
+        return previous;
+    }
+}

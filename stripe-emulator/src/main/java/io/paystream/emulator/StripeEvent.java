@@ -1,0 +1,91 @@
+package io.paystream.emulator;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An event, immutable once created like Stripe's, except {@code pending_webhooks} which counts deliveries not yet
+ * acknowledged.
+ */
+final class StripeEvent implements Listed {
+
+    private final String id;
+    private final long sequence;
+    private final long created;
+    final String type;
+    private final String account;
+    private final String apiVersion;
+    private final boolean livemode;
+    private final Map<String, Object> object;
+    private final Map<String, Object> previousAttributes;
+    private final String requestId;
+    private final String idempotencyKey;
+    private final AtomicInteger pendingWebhooks = new AtomicInteger();
+
+    StripeEvent(
+            String id,
+            long sequence,
+            long created,
+            String type,
+            String account,
+            String apiVersion,
+            boolean livemode,
+            Map<String, Object> object,
+            Map<String, Object> previousAttributes,
+            String requestId,
+            String idempotencyKey) {
+        this.id = id;
+        this.sequence = sequence;
+        this.created = created;
+        this.type = type;
+        this.account = account;
+        this.apiVersion = apiVersion;
+        this.livemode = livemode;
+        this.object = object;
+        this.previousAttributes = previousAttributes;
+        this.requestId = requestId;
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public long created() {
+        return created;
+    }
+
+    @Override
+    public long sequence() {
+        return sequence;
+    }
+
+    void pending(int deliveries) {
+        pendingWebhooks.set(deliveries);
+    }
+
+    void delivered() {
+        pendingWebhooks.updateAndGet(count -> Math.max(0, count - 1));
+    }
+
+    @Override
+    public JsonMap render() {
+        JsonMap data = new JsonMap().with("object", object);
+        if (previousAttributes != null) {
+            data.with("previous_attributes", previousAttributes);
+        }
+        JsonMap event = JsonMap.object("event", id);
+        if (account != null) {
+            event.with("account", account);
+        }
+        return event.with("api_version", apiVersion)
+                .with("created", created)
+                .with("data", data)
+                .with("livemode", livemode)
+                .with("pending_webhooks", pendingWebhooks.get())
+                .with("request", new JsonMap().with("id", requestId).with("idempotency_key", idempotencyKey))
+                .with("type", type);
+    }
+}
