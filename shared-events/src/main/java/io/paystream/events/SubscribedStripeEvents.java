@@ -58,7 +58,6 @@ public final class SubscribedStripeEvents {
             "payout.created",
             "payout.failed",
             "payout.paid",
-            "payout.reconciliation_completed",
             "payout.updated",
             "price.created",
             "price.deleted",

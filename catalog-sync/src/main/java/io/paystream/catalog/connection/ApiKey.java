@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 record ApiKey(Type type, Mode mode, String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("(pk|sk|rk)_(live|test)_([A-Za-z0-9]+)");
+    private static final Pattern FORMAT = Pattern.compile("(pk|sk|rk)_(live|test)_([A-Za-z0-9_]+)");
 
     enum Type {
         PUBLISHABLE("pk"),

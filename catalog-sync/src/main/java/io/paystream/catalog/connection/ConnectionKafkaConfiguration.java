@@ -71,6 +71,7 @@ class ConnectionKafkaConfiguration {
         factory.setConsumerFactory(
                 new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
         factory.setBatchListener(false);
+        factory.setAutoStartup(kafka.getListener().isAutoStartup());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         factory.setCommonErrorHandler(errorHandler(metrics));
         return factory;

@@ -36,16 +36,21 @@ final class StripeFailures {
      * @param maskedKey the key the call used, masked, to name it in the detail
      */
     static ConnectionRejectedException map(StripeException e, String action, String maskedKey) {
+        String param = e.getStripeError() == null ? null : e.getStripeError().getParam();
         log.warn(
-                "Stripe call failed while {}: {} (status {}, code {}, request {})",
+                "Stripe call failed while {}: {} (status {}, code {}, param {}, request {})",
                 action,
                 e.getClass().getSimpleName(),
                 e.getStatusCode(),
                 e.getCode(),
+                param,
                 e.getRequestId());
         Map<String, Object> properties = new LinkedHashMap<>();
         if (e.getCode() != null) {
             properties.put("stripeCode", e.getCode());
+        }
+        if (param != null) {
+            properties.put("stripeParam", param);
         }
         if (e.getRequestId() != null) {
             properties.put("stripeRequestId", e.getRequestId());
