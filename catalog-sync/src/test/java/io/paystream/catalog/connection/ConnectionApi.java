@@ -72,7 +72,12 @@ final class ConnectionApi {
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            boolean json = response.headers()
+                    .firstValue("Content-Type")
+                    .map(type -> type.contains("json"))
+                    .orElse(false);
+            JsonNode body =
+                    json && !response.body().isEmpty() ? JSON.readTree(response.body()) : JSON.createObjectNode();
             return new Reply(response.statusCode(), body, response);
         } catch (Exception e) {
             throw new IllegalStateException(e);
