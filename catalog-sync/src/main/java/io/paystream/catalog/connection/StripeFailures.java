@@ -55,6 +55,14 @@ final class StripeFailures {
         if (e.getRequestId() != null) {
             properties.put("stripeRequestId", e.getRequestId());
         }
+        // before AuthenticationException: stripe-java makes PermissionException a subclass of it
+        if (e instanceof PermissionException) {
+            return new ConnectionRejectedException(
+                    ConnectionProblem.KEY_PERMISSION_DENIED,
+                    "The key " + maskedKey + " may not do this (" + action + "). A restricted key needs write access"
+                            + " to Webhook Endpoints and read access to Account, Products and Prices.",
+                    properties);
+        }
         if (e instanceof AuthenticationException) {
             if (API_KEY_EXPIRED.equals(e.getCode())) {
                 return new ConnectionRejectedException(
@@ -67,13 +75,6 @@ final class StripeFailures {
                     ConnectionProblem.INVALID_API_KEY,
                     "Stripe does not recognise the key " + maskedKey + ": it may be mistyped or cut short; copy it"
                             + " again from the Stripe Dashboard (Developers > API keys).",
-                    properties);
-        }
-        if (e instanceof PermissionException) {
-            return new ConnectionRejectedException(
-                    ConnectionProblem.KEY_PERMISSION_DENIED,
-                    "The key " + maskedKey + " may not do this (" + action + "). A restricted key needs write access"
-                            + " to Webhook Endpoints and read access to Account, Products and Prices.",
                     properties);
         }
         if (e instanceof ApiConnectionException) {
