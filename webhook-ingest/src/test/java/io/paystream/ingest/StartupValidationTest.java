@@ -3,6 +3,7 @@ package io.paystream.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.WebApplicationType;
@@ -22,6 +23,14 @@ class StartupValidationTest {
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("paystream.ingest.signature-tolerance must be at least 1s")
                         .hasMessageContaining("replay protection"));
+    }
+
+    @Test
+    void theLiveProfileRefusesToRunWithoutEncryptionKeys() {
+        assertThatThrownBy(() -> start("--spring.profiles.active=live"))
+                .satisfies(failure -> assertThat(rootCause(failure))
+                        .hasMessageContaining("'live' profile is active")
+                        .hasMessageContaining("PAYSTREAM_CRYPTO_KEYS_<ID>"));
     }
 
     private static void start(String... args) {

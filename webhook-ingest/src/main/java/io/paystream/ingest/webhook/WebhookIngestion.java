@@ -61,7 +61,7 @@ final class WebhookIngestion {
                 event.id(),
                 event.type(),
                 event.shape(),
-                event.account(),
+                endpoint.accountFor(event.account()),
                 event.livemode(),
                 event.apiVersion(),
                 event.created(),

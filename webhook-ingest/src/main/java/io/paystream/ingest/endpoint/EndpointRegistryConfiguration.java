@@ -1,0 +1,54 @@
+package io.paystream.ingest.endpoint;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paystream.events.crypto.SecretCipher;
+import io.paystream.ingest.IngestProperties;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Wires the follower of the runtime endpoint registry ({@code paystream.ingest.registry.*}). */
+@Configuration(proxyBeanMethods = false)
+class EndpointRegistryConfiguration {
+
+    @Bean
+    RegistrationApplier registrationApplier(
+            InMemoryWebhookEndpoints endpoints,
+            IngestProperties ingest,
+            SecretCipher secretCipher,
+            MeterRegistry meters) {
+        return new RegistrationApplier(endpoints, ingest.endpoints().keySet(), secretCipher, meters);
+    }
+
+    @Bean
+    EndpointRegistryFollower endpointRegistryFollower(
+            EndpointRegistryProperties properties,
+            KafkaProperties kafka,
+            KafkaAdmin kafkaAdmin,
+            RegistrationApplier applier) {
+        EndpointRegistryTopic topic =
+                new EndpointRegistryTopic(properties.topic(), kafkaAdmin.getConfigurationProperties());
+        return new EndpointRegistryFollower(
+                topic,
+                () -> new KafkaConsumer<>(
+                        EndpointRegistryFollower.consumerConfig(kafka.buildConsumerProperties()),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer()),
+                applier,
+                properties);
+    }
+
+    /** Part of the readiness group: until the registry is read, runtime endpoints may answer 404. */
+    @Bean
+    HealthIndicator endpointRegistryHealthIndicator(EndpointRegistryFollower follower, RegistrationApplier applier) {
+        return () -> (follower.isCaughtUp() ? Health.up() : Health.outOfService())
+                .withDetail("runtimeEndpoints", applier.runtimeEndpoints())
+                .build();
+    }
+}
