@@ -105,7 +105,10 @@ class AuthenticationTest {
         try (StripeEmulator other = StripeEmulator.start(EmulatorSettings.defaults())) {
             assertThat(other.platformAccount()).isEqualTo(emulator.platformAccount());
             assertThat(other.platformAccount().id()).isEqualTo(StripeEmulator.PLATFORM_ACCOUNT_ID);
-            assertThat(other.platformAccount().testSecretKey()).startsWith("sk_test_");
+            assertThat(other.platformAccount().testSecretKey())
+                    .as("the key the README and local stack print")
+                    .isEqualTo(
+                            "sk_test_51PlatformPaystrmwRDgh6H8ukH583rfoFPCGXeKgSiULl4VX202zZWkhphgoJEUTGxnA78YBU8LhKfG");
             assertThat(other.platformAccount().livePublishableKey()).startsWith("pk_live_");
             assertThat(other.platformAccount().testRestrictedKey()).startsWith("rk_test_");
         }

@@ -7,11 +7,9 @@ import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.PermissionException;
 import com.stripe.model.Account;
-import com.stripe.model.AccountLink;
 import com.stripe.model.CountrySpec;
 import com.stripe.model.Product;
 import com.stripe.param.AccountCreateParams;
-import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.AccountUpdateParams;
 import com.stripe.param.ProductCreateParams;
 import java.util.List;
@@ -132,22 +130,5 @@ class ConnectAccountsTest {
         assertThatThrownBy(() -> platform.v1().countrySpecs().retrieve("XX"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getStatusCode())
                         .isEqualTo(404));
-    }
-
-    @Test
-    void anAccountLinkPointsAtALocalOnboardingPage() throws Exception {
-        EmulatedAccount connected = emulator.createAccount(AccountSpec.newConnected());
-
-        AccountLink link = platform.v1()
-                .accountLinks()
-                .create(AccountLinkCreateParams.builder()
-                        .setAccount(connected.id())
-                        .setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
-                        .setRefreshUrl("http://localhost/refresh")
-                        .setReturnUrl("http://localhost/return")
-                        .build());
-
-        assertThat(link.getUrl()).startsWith(emulator.baseUrl() + "/connect/onboarding/");
-        assertThat(link.getExpiresAt()).isGreaterThan(link.getCreated());
     }
 }

@@ -152,6 +152,8 @@ class WebhooksAndEventsTest {
                         .setRefreshUrl("http://localhost/refresh")
                         .setReturnUrl("http://localhost/return")
                         .build());
+        assertThat(link.getUrl()).startsWith(emulator.baseUrl() + "/connect/onboarding/");
+        assertThat(link.getExpiresAt()).isGreaterThan(link.getCreated());
 
         HttpClient browser =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
