@@ -1,5 +1,6 @@
 package io.paystream.worker.account;
 
+import io.paystream.events.account.OnboardingRequirements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,9 +8,9 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * Translates Stripe's requirement keys ({@code company.tax_id}, {@code external_account},
- * {@code representative.verification.document} ...) into the checklist a person understands: one item per area, with
- * the most urgent state of its keys (past_due, then currently_due, then eventually_due).
+ * Groups Stripe's requirement keys into the checklist a person understands: one item per area (named by
+ * {@link OnboardingRequirements}, shared with catalog-sync), with the most urgent state of its keys (past_due, then
+ * currently_due, then eventually_due).
  */
 final class OnboardingChecklist {
 
@@ -38,33 +39,6 @@ final class OnboardingChecklist {
     }
 
     static String label(String key) {
-        if (key.endsWith("tax_id") || key.contains(".tax_id") || key.contains("vat_id")) {
-            return "Tax ID";
-        }
-        if (key.contains("verification.document") || key.contains("verification.additional_document")) {
-            return "Identity documents";
-        }
-        if (key.startsWith("external_account")) {
-            return "Bank account";
-        }
-        if (key.startsWith("representative")
-                || key.startsWith("individual")
-                || key.startsWith("person_")
-                || key.startsWith("owners")
-                || key.startsWith("directors")
-                || key.startsWith("executives")
-                || key.contains("relationship.")) {
-            return "Representative";
-        }
-        if (key.startsWith("business_profile") || key.startsWith("company") || key.equals("business_type")) {
-            return "Business details";
-        }
-        if (key.startsWith("tos_acceptance")) {
-            return "Terms of service acceptance";
-        }
-        if (key.startsWith("settings.payments") || key.startsWith("settings.card_payments")) {
-            return "Statement descriptor";
-        }
-        return "Other: " + key;
+        return OnboardingRequirements.label(key);
     }
 }

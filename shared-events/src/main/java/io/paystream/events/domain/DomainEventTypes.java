@@ -26,6 +26,12 @@ public final class DomainEventTypes {
     public static final String PAYOUT_FAILED = PREFIX + "payout.failed";
     public static final String ACCOUNT_ONBOARDING_UPDATED = PREFIX + "account.onboarding_updated";
 
+    /**
+     * A customer's Stripe connection (catalog-sync) changed status: pending, restricted, active, disabled or
+     * disconnected. Subject = the connection id.
+     */
+    public static final String CONNECTION_STATUS_CHANGED = PREFIX + "connection.status_changed";
+
     public static final List<String> ALL = List.of(
             PAYMENT_SUCCEEDED,
             PAYMENT_FAILED,
@@ -41,7 +47,8 @@ public final class DomainEventTypes {
             INVOICE_PAYMENT_FAILED,
             PAYOUT_PAID,
             PAYOUT_FAILED,
-            ACCOUNT_ONBOARDING_UPDATED);
+            ACCOUNT_ONBOARDING_UPDATED,
+            CONNECTION_STATUS_CHANGED);
 
     private DomainEventTypes() {}
 }

@@ -1,0 +1,146 @@
+package io.paystream.catalog.connection;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One customer's Stripe connection as stored (collection {@value ConnectionStore#COLLECTION}). Secrets are held only as
+ * {@link io.paystream.events.crypto.SecretCipher} envelopes; {@link #toString()} leaves them out.
+ *
+ * @param secrets null for Connect connections (the platform key reaches them) and once disconnected
+ * @param onboarding the return and refresh URLs of Connect onboarding, null for key connections
+ * @param version incremented by every write; the condition of every update
+ */
+record Connection(
+        String id,
+        String tenant,
+        ConnectionKind kind,
+        Mode mode,
+        String currency,
+        boolean enabled,
+        String accountId,
+        String country,
+        State state,
+        String publishableKeyMasked,
+        String secretKeyMasked,
+        String webhookEndpointId,
+        Secrets secrets,
+        OnboardingUrls onboarding,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant disconnectedAt,
+        long version) {
+
+    /**
+     * The status and what explains it.
+     *
+     * @param lastEventCreated the {@code created} of the newest {@code account.updated} applied; older ones are ignored
+     * @param lastEventId that event's id, the tie-break within one second
+     */
+    record State(
+            ConnectionStatus status,
+            List<String> missing,
+            List<String> dueRequirements,
+            String disabledReason,
+            String disabledReasonCode,
+            Instant lastEventCreated,
+            String lastEventId) {
+
+        State {
+            missing = List.copyOf(missing);
+            dueRequirements = List.copyOf(dueRequirements);
+        }
+
+        static State of(AccountStatusRules.Assessment assessment, Instant eventCreated, String eventId) {
+            return new State(
+                    assessment.status(),
+                    assessment.missing(),
+                    assessment.dueRequirements(),
+                    assessment.disabledReason(),
+                    assessment.disabledReasonCode(),
+                    eventCreated,
+                    eventId);
+        }
+
+        /** Whether an {@code account.updated} created at {@code created} with this id is newer than the last applied. */
+        boolean isOlderThan(Instant created, String eventId) {
+            if (lastEventCreated == null) {
+                return true;
+            }
+            int byTime = created.compareTo(lastEventCreated);
+            return byTime > 0 || (byTime == 0 && eventId.compareTo(lastEventId) > 0);
+        }
+    }
+
+    /** SecretCipher envelopes, both written with the key {@code cipherKeyId}. */
+    record Secrets(String secretKeyEnvelope, String webhookSecretEnvelope, String cipherKeyId) {
+        @Override
+        public String toString() {
+            return "Secrets[" + cipherKeyId + "]";
+        }
+    }
+
+    record OnboardingUrls(String returnUrl, String refreshUrl) {}
+
+    ConnectionStatus status() {
+        return state.status();
+    }
+
+    boolean disconnected() {
+        return status() == ConnectionStatus.DISCONNECTED;
+    }
+
+    Connection withState(State newState, Instant now) {
+        return next(enabled, newState, secrets, disconnectedAt, now);
+    }
+
+    Connection withEnabled(boolean newEnabled, Instant now) {
+        return next(newEnabled, state, secrets, disconnectedAt, now);
+    }
+
+    Connection withSecrets(Secrets newSecrets, Instant now) {
+        return next(enabled, state, newSecrets, disconnectedAt, now);
+    }
+
+    /** Final: disabled, secrets gone, no longer tracked; everything else kept as history. */
+    Connection disconnect(Instant now) {
+        State disconnected = new State(
+                ConnectionStatus.DISCONNECTED,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                state.lastEventCreated(),
+                state.lastEventId());
+        return next(false, disconnected, null, now, now);
+    }
+
+    private Connection next(
+            boolean newEnabled, State newState, Secrets newSecrets, Instant newDisconnectedAt, Instant now) {
+        return new Connection(
+                id,
+                tenant,
+                kind,
+                mode,
+                currency,
+                newEnabled,
+                accountId,
+                country,
+                newState,
+                publishableKeyMasked,
+                secretKeyMasked,
+                webhookEndpointId,
+                newSecrets,
+                onboarding,
+                createdAt,
+                now,
+                newDisconnectedAt,
+                version + 1);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + ", " + kind.value() + ", " + accountId + ":" + mode.value() + ", "
+                + status().value() + ", v" + version + "]";
+    }
+}

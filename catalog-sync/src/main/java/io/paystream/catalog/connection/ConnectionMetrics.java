@@ -1,0 +1,57 @@
+package io.paystream.catalog.connection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What ops watch about connections, exposed as {@code paystream_catalog_connection*} at /actuator/prometheus. */
+class ConnectionMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong outboxBacklog = new AtomicLong();
+
+    ConnectionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("paystream.catalog.connection.outbox.backlog", outboxBacklog);
+    }
+
+    void created(ConnectionKind kind, Mode mode) {
+        registry.counter("paystream.catalog.connections.created", "kind", kind.value(), "mode", mode.value())
+                .increment();
+    }
+
+    /** Requests refused, by problem code: a spike of one code says what customers trip over. */
+    void rejected(ConnectionProblem problem) {
+        registry.counter("paystream.catalog.connection.rejections", "problem", problem.code())
+                .increment();
+    }
+
+    void statusChanged(ConnectionStatus status) {
+        registry.counter("paystream.catalog.connection.status.changes", "status", status.value())
+                .increment();
+    }
+
+    /**
+     * Undoing a half-made connection: {@code failed} means a webhook endpoint may be left on the customer's Stripe
+     * account (it points at an unknown endpoint id, so webhook-ingest answers 404 and Stripe disables it).
+     */
+    void compensation(boolean succeeded) {
+        Counter.builder("paystream.catalog.connection.compensations")
+                .tag("outcome", succeeded ? "succeeded" : "failed")
+                .register(registry)
+                .increment();
+    }
+
+    void accountEvent(String outcome) {
+        registry.counter("paystream.catalog.connection.account.events", "outcome", outcome)
+                .increment();
+    }
+
+    void reEncrypted(int connections) {
+        registry.counter("paystream.catalog.connection.secrets.reencrypted").increment(connections);
+    }
+
+    void outboxBacklog(long connections) {
+        outboxBacklog.set(connections);
+    }
+}

@@ -1,0 +1,66 @@
+package io.paystream.catalog.connection;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every way a connection request can fail, one per mistake a customer makes (or per thing that can break), each with
+ * its own problem {@code type} URI so a client can react to it without parsing text.
+ */
+enum ConnectionProblem {
+    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request", false),
+    MALFORMED_KEY(HttpStatus.BAD_REQUEST, "Not a Stripe API key", false),
+    WRONG_KEY_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "Wrong kind of key", false),
+    KEY_MODE_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "Keys from different modes", false),
+    TEST_KEY_FOR_LIVE(HttpStatus.UNPROCESSABLE_CONTENT, "Test key for a live connection", false),
+    LIVE_KEY_FOR_TEST(HttpStatus.UNPROCESSABLE_CONTENT, "Live key for a test connection", false),
+    INVALID_API_KEY(HttpStatus.UNPROCESSABLE_CONTENT, "Stripe does not recognise the key", false),
+    REVOKED_API_KEY(HttpStatus.UNPROCESSABLE_CONTENT, "The key was revoked or has expired", false),
+    KEY_PERMISSION_DENIED(HttpStatus.UNPROCESSABLE_CONTENT, "The key lacks a permission", false),
+    ACCOUNT_CANNOT_CHARGE(HttpStatus.UNPROCESSABLE_CONTENT, "The account cannot accept payments yet", false),
+    UNSUPPORTED_CURRENCY(HttpStatus.UNPROCESSABLE_CONTENT, "Currency not supported by the account", false),
+    ACCOUNT_NOT_FOUND(HttpStatus.UNPROCESSABLE_CONTENT, "No such connected account", false),
+    STRIPE_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Stripe refused the request", false),
+    ALREADY_CONNECTED(HttpStatus.CONFLICT, "Account already connected", false),
+    NOT_ONBOARDING(HttpStatus.CONFLICT, "Not an onboarding connection", false),
+    CONNECTION_DISCONNECTED(HttpStatus.CONFLICT, "Connection disconnected", false),
+    CONNECTION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such connection", false),
+    STRIPE_UNREACHABLE(HttpStatus.SERVICE_UNAVAILABLE, "Stripe unreachable", true),
+    STRIPE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Stripe unavailable", true),
+    CONNECT_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Stripe Connect not configured", false),
+    EVENT_BUS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Event bus unavailable", true),
+    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Connection store unavailable", true);
+
+    private static final String TYPE_ROOT = "https://paystream.io/problems/";
+
+    private final HttpStatus status;
+    private final String title;
+    private final boolean retryable;
+
+    ConnectionProblem(HttpStatus status, String title, boolean retryable) {
+        this.status = status;
+        this.title = title;
+        this.retryable = retryable;
+    }
+
+    /** {@code wrong-key-type}: the last segment of the type URI and the {@code code} property. */
+    String code() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    URI type() {
+        return URI.create(TYPE_ROOT + code());
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String title() {
+        return title;
+    }
+
+    boolean retryable() {
+        return retryable;
+    }
+}

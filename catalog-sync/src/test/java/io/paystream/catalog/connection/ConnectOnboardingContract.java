@@ -1,0 +1,227 @@
+package io.paystream.catalog.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.stripe.StripeClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paystream.catalog.sync.SyncTarget;
+import io.paystream.emulator.AccountSpec;
+import io.paystream.events.Topics;
+import io.paystream.testsupport.StripeFixtures;
+import io.paystream.testsupport.StripeFixtures.FixtureEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Stripe Connect onboarding and status tracking from account.updated, whatever MongoDB and Kafka run underneath. */
+abstract class ConnectOnboardingContract extends ConnectionTestBase {
+
+    @Autowired
+    MeterRegistry meters;
+
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void producer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafkaBootstrap(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void onboardingCreatesAnAccountAndReturnsItsLink() throws Exception {
+        ConnectionApi.Reply reply = api.post(
+                "/api/connections/onboarding",
+                Map.of("tenant", "harbor", "email", "owner@harbor-coffee.example", "country", "GB"));
+
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        JsonNode connection = reply.body().path("connection");
+        String id = connection.path("id").asString();
+        assertThat(connection.path("kind").asString()).isEqualTo("connect");
+        assertThat(connection.path("status").asString()).isEqualTo("pending");
+        assertThat(connection.path("country").asString()).isEqualTo("GB");
+        assertThat(connection.path("currency").asString()).isEqualTo("gbp");
+        assertThat(connection.path("secretKey").isNull()).isTrue();
+        assertThat(reply.body().path("onboardingUrl").asString()).startsWith("http");
+        assertThat(reply.body().path("expiresAt").asString()).isNotEmpty();
+        assertThat(reply.body().path("returnUrl").asString()).contains("/connections/" + id + "/onboarding/return");
+        String accountId = connection.path("accountId").asString();
+        StripeClient platform = StripeClient.builder()
+                .setApiKey(stripe.platformAccount().testSecretKey())
+                .setApiBase(stripe.baseUrl())
+                .build();
+        assertThat(platform.v1().accounts().retrieve(accountId).getEmail()).isEqualTo("owner@harbor-coffee.example");
+        assertThat(syncTargets.targets()).extracting(SyncTarget::account).doesNotContain(accountId);
+
+        ConnectionApi.Reply refreshed = api.post("/api/connections/" + id + "/onboarding-link", Map.of());
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(refreshed.body().path("onboardingUrl").asString()).startsWith("http");
+    }
+
+    @Test
+    void onlyOnboardingConnectionsHaveLinks() {
+        String keys = connect(payingAccount());
+
+        KeyConnectionContract.assertProblem(
+                api.post("/api/connections/" + keys + "/onboarding-link", Map.of()), 409, "not-onboarding");
+        KeyConnectionContract.assertProblem(
+                api.post("/api/connections/conn_unknown/onboarding-link", Map.of()), 404, "connection-not-found");
+    }
+
+    @Test
+    void linkingAnAccountOfAnotherPlatformIsRefused() {
+        String stranger = payingAccount().id();
+
+        KeyConnectionContract.assertProblem(
+                api.post("/api/connections/onboarding", Map.of("accountId", stranger)), 422, "account-not-found");
+    }
+
+    @Test
+    void accountUpdatesTakeTheConnectionFromRestrictedToActive() {
+        String run = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        List<FixtureEvent> events = StripeFixtures.lifecycle("connect_onboarding", run);
+        String id = linkOnboarding("acct_" + run + "_onb");
+
+        send(events, "onb001");
+        JsonNode restricted = awaitStatus(id, "restricted");
+        assertThat(restricted.path("missing").toString())
+                .contains("Business details", "Tax ID", "Bank account", "Representative");
+        send(events, "onb002", "onb003", "onb004", "onb005"); // capability and bank account events are ignored
+        awaitStatus(id, "pending");
+        send(events, "onb008");
+        assertThat(awaitStatus(id, "restricted").path("missing").toString()).isEqualTo("[\"Identity documents\"]");
+        send(events, "onb011");
+        awaitStatus(id, "pending");
+        send(events, "onb012", "onb013");
+        JsonNode active = awaitStatus(id, "active");
+        assertThat(active.path("missing").size()).isZero();
+
+        try (TopicReader feed = new TopicReader(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
+            List<String> statuses = feed.awaitRecords(id, records -> records.size() >= 6).stream()
+                    .map(record -> ConnectionApi.JSON
+                            .readTree(record.value())
+                            .path("data")
+                            .path("status")
+                            .asString())
+                    .toList();
+            assertThat(statuses).containsExactly("pending", "restricted", "pending", "restricted", "pending", "active");
+        }
+        assertThat(syncTargets.targets())
+                .contains(new SyncTarget(
+                        "acct_" + run + "_onb",
+                        false,
+                        stripe.platformAccount().testSecretKey(),
+                        "acct_" + run + "_onb"));
+    }
+
+    @Test
+    void anOlderAccountUpdateNeverOverwritesANewerOne() {
+        String run = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        List<FixtureEvent> events = StripeFixtures.lifecycle("connect_onboarding", run);
+        String id = linkOnboarding("acct_" + run + "_onb");
+
+        send(events, "onb012");
+        awaitStatus(id, "active");
+        double stale = staleEvents();
+        send(events, "onb001", "onb008", "onb012"); // older ones, and a redelivery
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> staleEvents() >= stale + 3);
+        JsonNode connection = api.get("/api/connections/" + id).body();
+        assertThat(connection.path("status").asString()).isEqualTo("active");
+        try (TopicReader feed = new TopicReader(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
+            assertThat(feed.awaitRecords(id, records -> records.size() >= 2)).hasSize(2); // pending, active
+        }
+    }
+
+    private double staleEvents() {
+        Counter counter = meters.find("paystream.catalog.connection.account.events")
+                .tag("outcome", "stale")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void theEmulatorsAccountUpdatesDriveTheStatusEndToEnd() {
+        WebhookBridge.ensureFor(kafkaBootstrap());
+        ConnectionApi.Reply reply = api.post("/api/connections/onboarding", Map.of("tenant", "harbor"));
+        String id = reply.body().path("connection").path("id").asString();
+        String accountId = reply.body().path("connection").path("accountId").asString();
+
+        stripe.updateAccount(accountId, AccountSpec::onboarded);
+        awaitStatus(id, "active");
+        stripe.updateAccount(
+                accountId,
+                spec -> new AccountSpec(
+                        spec.id(),
+                        spec.type(),
+                        spec.country(),
+                        spec.defaultCurrency(),
+                        true,
+                        false,
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        "rejected.fraud",
+                        true));
+        JsonNode disabled = awaitStatus(id, "disabled");
+
+        assertThat(disabled.path("disabledReasonCode").asString()).isEqualTo("rejected.fraud");
+        assertThat(disabled.path("disabledReason").asString()).contains("fraud");
+    }
+
+    private String linkOnboarding(String accountId) {
+        stripe.createAccount(AccountSpec.newConnected().withId(accountId));
+        ConnectionApi.Reply reply =
+                api.post("/api/connections/onboarding", Map.of("tenant", "harbor", "accountId", accountId));
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        assertThat(reply.body().path("connection").path("status").asString()).isEqualTo("pending");
+        return reply.body().path("connection").path("id").asString();
+    }
+
+    private void send(List<FixtureEvent> events, String... suffixes) {
+        for (String suffix : suffixes) {
+            FixtureEvent event = events.stream()
+                    .filter(e -> e.id().endsWith("_" + suffix))
+                    .findFirst()
+                    .orElseThrow();
+            producer.send(WebhookBridge.record(ConnectionApi.JSON.readTree(event.body()), event.body()));
+        }
+        producer.flush();
+    }
+
+    private JsonNode awaitStatus(String id, String status) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> api.get("/api/connections/" + id)
+                                .body()
+                                .path("status")
+                                .asString(),
+                        status::equals);
+        return api.get("/api/connections/" + id).body();
+    }
+}

@@ -1,0 +1,77 @@
+package io.paystream.catalog.connection;
+
+import com.mongodb.client.MongoCollection;
+import io.paystream.emulator.AccountSpec;
+import io.paystream.emulator.EmulatedAccount;
+import io.paystream.emulator.StripeEmulator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/** What the connection contracts share: the API, the emulator, the store and the broker of the running application. */
+abstract class ConnectionTestBase {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    MongoDatabaseFactory mongo;
+
+    @Autowired
+    ConnectionSyncTargets syncTargets;
+
+    ConnectionApi api;
+    StripeEmulator stripe;
+
+    @BeforeEach
+    void connectToTheApplication() {
+        api = new ConnectionApi(port);
+        stripe = SharedInfrastructure.emulator();
+    }
+
+    String kafkaBootstrap() {
+        return environment.getRequiredProperty("spring.kafka.bootstrap-servers");
+    }
+
+    MongoCollection<Document> connections() {
+        return mongo.getMongoDatabase().getCollection(ConnectionStore.COLLECTION);
+    }
+
+    /** A standalone account that can charge: what a customer pasting working keys has. */
+    EmulatedAccount payingAccount() {
+        return stripe.createAccount(AccountSpec.activeStandalone());
+    }
+
+    static Map<String, Object> keyRequest(EmulatedAccount account) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("tenant", "acme");
+        request.put("publishableKey", account.testPublishableKey());
+        request.put("secretKey", account.testSecretKey());
+        request.put("currency", "usd");
+        request.put("mode", "test");
+        return request;
+    }
+
+    static Map<String, Object> with(Map<String, Object> request, String field, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(request);
+        changed.put(field, value);
+        return changed;
+    }
+
+    /** Connects {@code account} by its test keys and returns the connection id. */
+    String connect(EmulatedAccount account) {
+        ConnectionApi.Reply reply = api.post("/api/connections", keyRequest(account));
+        if (reply.status() != 201) {
+            throw new AssertionError("connecting failed: " + reply.status() + " " + reply.body());
+        }
+        return reply.body().path("id").asString();
+    }
+}
