@@ -11,11 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** An account and its keys. Mutable fields are guarded by the store's lock. */
-final class Account implements Listed {
+final class Account extends Listed {
 
-    final String id;
-    final long created;
-    private final long sequence;
     /** The platform of a Connect account; null for standalone accounts and the platform itself. */
     final String parentId;
     /** The mode its own events (account.updated) are recorded in. */
@@ -30,28 +27,11 @@ final class Account implements Listed {
     Set<String> capabilities = new LinkedHashSet<>(List.of("card_payments", "transfers"));
 
     Account(AccountSpec spec, long sequence, long created, String parentId, boolean livemode) {
-        this.id = spec.id();
+        super(spec.id(), sequence, created);
         this.spec = spec;
-        this.sequence = sequence;
-        this.created = created;
         this.parentId = parentId;
         this.livemode = livemode;
         this.keys = keysFor(spec);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public long created() {
-        return created;
-    }
-
-    @Override
-    public long sequence() {
-        return sequence;
     }
 
     boolean isConnected() {
@@ -60,7 +40,8 @@ final class Account implements Listed {
 
     /** Keys derive from the account id, so the platform's keys are the same in every run of the local stack. */
     private static EmulatedAccount keysFor(AccountSpec spec) {
-        String suffix = spec.id().startsWith("acct_") ? spec.id().substring(5) : spec.id();
+        // like Stripe's keys, which embed the account id after "acct_1"
+        String suffix = spec.id().startsWith("acct_1") ? spec.id().substring(6) : spec.id();
         return new EmulatedAccount(
                 spec.id(),
                 spec.country(),
@@ -75,9 +56,13 @@ final class Account implements Listed {
 
     private static String derived(String kind, String accountId) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((kind + ":" + accountId).getBytes(StandardCharsets.UTF_8));
-            return Ids.base62(digest, 64);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] first = sha256.digest((kind + ":" + accountId).getBytes(StandardCharsets.UTF_8));
+            byte[] second = sha256.digest(first);
+            byte[] both = new byte[first.length + second.length];
+            System.arraycopy(first, 0, both, 0, first.length);
+            System.arraycopy(second, 0, both, first.length, second.length);
+            return Ids.base62(both, both.length);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -85,21 +70,21 @@ final class Account implements Listed {
 
     List<ApiKey> apiKeys() {
         return List.of(
-                new ApiKey(keys.testSecretKey(), id, false, ApiKey.Kind.SECRET),
-                new ApiKey(keys.liveSecretKey(), id, true, ApiKey.Kind.SECRET),
-                new ApiKey(keys.testPublishableKey(), id, false, ApiKey.Kind.PUBLISHABLE),
-                new ApiKey(keys.livePublishableKey(), id, true, ApiKey.Kind.PUBLISHABLE),
-                new ApiKey(keys.testRestrictedKey(), id, false, ApiKey.Kind.RESTRICTED),
-                new ApiKey(keys.liveRestrictedKey(), id, true, ApiKey.Kind.RESTRICTED));
+                new ApiKey(keys.testSecretKey(), id(), false, ApiKey.Kind.SECRET),
+                new ApiKey(keys.liveSecretKey(), id(), true, ApiKey.Kind.SECRET),
+                new ApiKey(keys.testPublishableKey(), id(), false, ApiKey.Kind.PUBLISHABLE),
+                new ApiKey(keys.livePublishableKey(), id(), true, ApiKey.Kind.PUBLISHABLE),
+                new ApiKey(keys.testRestrictedKey(), id(), false, ApiKey.Kind.RESTRICTED),
+                new ApiKey(keys.liveRestrictedKey(), id(), true, ApiKey.Kind.RESTRICTED));
     }
 
     @Override
-    public JsonMap render() {
+    JsonMap render() {
         String capabilityStatus = spec.chargesEnabled() ? "active" : "inactive";
         JsonMap capabilityMap = new JsonMap();
         capabilities.forEach(name -> capabilityMap.with(name, capabilityStatus));
         List<String> currentlyDue = union(spec.currentlyDue(), spec.pastDue());
-        return JsonMap.object("account", id)
+        return JsonMap.object("account", id())
                 .with(
                         "business_profile",
                         new JsonMap()
@@ -117,13 +102,13 @@ final class Account implements Listed {
                                 .with("is_controller", isConnected())
                                 .with("type", isConnected() ? "application" : "account"))
                 .with("country", spec.country())
-                .with("created", created)
+                .with("created", created())
                 .with("default_currency", spec.defaultCurrency())
                 .with("details_submitted", spec.detailsSubmitted())
                 .with("email", email)
                 .with(
                         "external_accounts",
-                        ListPage.envelope(List.of(), false, "/v1/accounts/" + id + "/external_accounts"))
+                        ListPage.envelope(List.of(), false, "/v1/accounts/" + id() + "/external_accounts"))
                 .with("future_requirements", requirements(List.of(), List.of(), List.of(), null))
                 .with("metadata", new LinkedHashMap<>(metadata))
                 .with("payouts_enabled", spec.payoutsEnabled())
@@ -142,7 +127,7 @@ final class Account implements Listed {
                                         new JsonMap()
                                                 .with("display_name", displayName)
                                                 .with("timezone", "Etc/UTC")))
-                .with("tos_acceptance", new JsonMap().with("date", spec.detailsSubmitted() ? created : null))
+                .with("tos_acceptance", new JsonMap().with("date", spec.detailsSubmitted() ? created() : null))
                 .with("type", spec.type());
     }
 

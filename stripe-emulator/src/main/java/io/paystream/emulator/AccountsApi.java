@@ -22,7 +22,8 @@ final class AccountsApi {
             "metadata",
             "settings",
             "tos_acceptance");
-    private static final Set<String> ACCOUNT_CREATE = union(ACCOUNT_UPDATE, Set.of("type", "country", "controller"));
+    private static final Set<String> ACCOUNT_CREATE =
+            Router.union(ACCOUNT_UPDATE, Set.of("type", "country", "controller"));
     private static final Set<String> PAGING = Set.of("created", "ending_before", "limit", "starting_after");
     private static final Set<String> ACCOUNT_TYPES = Set.of("standard", "express", "custom");
     private static final Set<String> LINK_TYPES = Set.of("account_onboarding", "account_update");
@@ -213,11 +214,5 @@ final class AccountsApi {
             throw ApiError.noSuch("country_spec", country);
         }
         return CountrySpecs.render(country);
-    }
-
-    private static Set<String> union(Set<String> first, Set<String> second) {
-        Set<String> all = new LinkedHashSet<>(first);
-        all.addAll(second);
-        return Set.copyOf(all);
     }
 }

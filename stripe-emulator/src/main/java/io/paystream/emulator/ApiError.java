@@ -39,6 +39,14 @@ final class ApiError extends RuntimeException {
         return new ApiError(404, INVALID_REQUEST, "resource_missing", noSuchMessage(kind, id), "id");
     }
 
+    /** The object a path id named, or Stripe's 404 for it. */
+    static <T> T found(T object, String kind, String id) {
+        if (object == null) {
+            throw noSuch(kind, id);
+        }
+        return object;
+    }
+
     /** A parameter naming an object that does not exist: 400 with the parameter, as Stripe does. */
     static ApiError noSuchParam(String kind, String id, String param) {
         return new ApiError(400, INVALID_REQUEST, "resource_missing", noSuchMessage(kind, id), param);

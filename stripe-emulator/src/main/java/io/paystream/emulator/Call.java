@@ -48,8 +48,13 @@ final class Call {
         return store.data(account.id, livemode());
     }
 
-    StripeEvent record(String type, JsonMap object, java.util.Map<String, Object> previousAttributes) {
-        return store.record(account, livemode(), type, object, previousAttributes, this);
+    void record(String type, JsonMap object) {
+        store.record(account, livemode(), type, object, null, this);
+    }
+
+    /** Records an update event when the object's JSON changed, with Stripe's {@code previous_attributes}. */
+    void recordChange(String type, JsonMap before, JsonMap after) {
+        store.recordChange(account, livemode(), type, before, after, this);
     }
 
     boolean expands(String field) {

@@ -1,9 +1,7 @@
 package io.paystream.emulator;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -25,8 +23,8 @@ final class CatalogApi {
             "tax_code",
             "unit_label",
             "url");
-    private static final Set<String> PRODUCT_CREATE = union(PRODUCT_FIELDS, Set.of("id", "default_price_data"));
-    private static final Set<String> PRODUCT_UPDATE = union(PRODUCT_FIELDS, Set.of("default_price"));
+    private static final Set<String> PRODUCT_CREATE = Router.union(PRODUCT_FIELDS, Set.of("id", "default_price_data"));
+    private static final Set<String> PRODUCT_UPDATE = Router.union(PRODUCT_FIELDS, Set.of("default_price"));
     private static final Set<String> PRICE_LIST = Set.of(
             "active",
             "created",
@@ -122,9 +120,9 @@ final class CatalogApi {
             price = newPrice(data, call.livemode(), product.id(), defaultPrice, store.now());
             product.defaultPrice = price.id();
         }
-        call.record("product.created", product.render(), null);
+        call.record("product.created", product.render());
         if (price != null) {
-            call.record("price.created", price.render(), null);
+            call.record("price.created", price.render());
         }
         return renderProduct(call, product, "default_price");
     }
@@ -145,13 +143,9 @@ final class CatalogApi {
             product.name = params.requiredString("name");
         }
         applyProductFields(product, params);
-        JsonMap after = product.render();
-        Map<String, Object> previous = Store.previousAttributes(before, after);
-        if (!previous.isEmpty()) {
+        if (!Store.previousAttributes(before, product.render()).isEmpty()) {
             product.updated = Math.max(store.now(), product.updated);
-            after = product.render();
-            previous.put("updated", before.get("updated"));
-            call.record("product.updated", after, previous);
+            call.recordChange("product.updated", before, product.render());
         }
         return renderProduct(call, product, "default_price");
     }
@@ -198,17 +192,13 @@ final class CatalogApi {
         Product product = product(call, id);
         JsonMap last = product.render();
         List<Price> prices = call.data().removeProduct(id);
-        call.record("product.deleted", last, null);
-        prices.forEach(price -> call.record("price.deleted", price.render(), null));
+        call.record("product.deleted", last);
+        prices.forEach(price -> call.record("price.deleted", price.render()));
         return product.renderDeleted();
     }
 
-    private Product product(Call call, String id) {
-        Product product = call.data().products.get(id);
-        if (product == null) {
-            throw ApiError.noSuch("product", id);
-        }
-        return product;
+    private static Product product(Call call, String id) {
+        return ApiError.found(call.data().products.get(id), "product", id);
     }
 
     private JsonMap renderProduct(Call call, Product product) {
@@ -272,9 +262,9 @@ final class CatalogApi {
         Price price = newPrice(data, call.livemode(), productId, draft, store.now());
         applyPriceFields(price, params);
         if (created != null) {
-            call.record("product.created", created.render(), null);
+            call.record("product.created", created.render());
         }
-        call.record("price.created", price.render(), null);
+        call.record("price.created", price.render());
         return renderPrice(call, price, "product");
     }
 
@@ -286,11 +276,7 @@ final class CatalogApi {
             checkLookupKey(call.data(), params.nullableString("lookup_key"), price);
         }
         applyPriceFields(price, params);
-        JsonMap after = price.render();
-        Map<String, Object> previous = Store.previousAttributes(before, after);
-        if (!previous.isEmpty()) {
-            call.record("price.updated", after, previous);
-        }
+        call.recordChange("price.updated", before, price.render());
         return renderPrice(call, price, "product");
     }
 
@@ -322,12 +308,8 @@ final class CatalogApi {
         }
     }
 
-    private Price price(Call call, String id) {
-        Price price = call.data().prices.get(id);
-        if (price == null) {
-            throw ApiError.noSuch("price", id);
-        }
-        return price;
+    private static Price price(Call call, String id) {
+        return ApiError.found(call.data().prices.get(id), "price", id);
     }
 
     private JsonMap renderPrice(Call call, Price price, String expandField) {
@@ -405,11 +387,5 @@ final class CatalogApi {
             throw new IllegalArgumentException("No product " + productId + " on " + account.id);
         }
         data.removeProduct(productId);
-    }
-
-    private static Set<String> union(Set<String> first, Set<String> second) {
-        Set<String> all = new HashSet<>(first);
-        all.addAll(second);
-        return Set.copyOf(all);
     }
 }

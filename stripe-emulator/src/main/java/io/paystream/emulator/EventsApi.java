@@ -20,13 +20,9 @@ final class EventsApi {
                                 "type",
                                 "types"),
                         (call, path) -> list(call))
-                .on("GET", "/v1/events/{id}", Set.of(), (call, path) -> {
-                    StripeEvent event = call.data().events.get(path.get(0));
-                    if (event == null) {
-                        throw ApiError.noSuch("event", path.get(0));
-                    }
-                    return event.render();
-                });
+                .on("GET", "/v1/events/{id}", Set.of(), (call, path) -> ApiError.found(
+                                call.data().events.get(path.get(0)), "event", path.get(0))
+                        .render());
     }
 
     private static JsonMap list(Call call) {

@@ -12,14 +12,15 @@ final class Ids {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final AtomicLong sequence = new AtomicLong();
+    /** Starts from the clock so ids look varied and differ between runs; only their order matters. */
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
 
     long nextSequence() {
         return sequence.incrementAndGet();
     }
 
     static String id(String prefix, long sequence) {
-        return prefix + base62(sequence, 7) + random(9);
+        return prefix + base62(sequence, 9) + random(5);
     }
 
     static String requestId() {
@@ -44,11 +45,11 @@ final class Ids {
         return new String(digits);
     }
 
-    /** Deterministic base62 text from bytes, for keys derived from an account id. */
+    /** Deterministic base62 text, one character per byte, for keys derived from an account id. */
     static String base62(byte[] bytes, int length) {
         StringBuilder out = new StringBuilder(length);
-        for (int i = 0; out.length() < length; i++) {
-            out.append(BASE62.charAt((bytes[i % bytes.length] & 0xff) % 62));
+        for (int i = 0; i < length; i++) {
+            out.append(BASE62.charAt((bytes[i] & 0xff) % 62));
         }
         return out.toString();
     }

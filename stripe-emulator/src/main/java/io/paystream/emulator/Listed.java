@@ -1,13 +1,29 @@
 package io.paystream.emulator;
 
-/** An object that appears in a Stripe list: ordered newest first, then by id. */
-interface Listed {
+/** An object that appears in a Stripe list: ordered newest first, then by id (see {@link Ids}). */
+abstract class Listed {
 
-    String id();
+    final String id;
+    final long sequence;
+    final long created;
 
-    long created();
+    Listed(String id, long sequence, long created) {
+        this.id = id;
+        this.sequence = sequence;
+        this.created = created;
+    }
 
-    long sequence();
+    final String id() {
+        return id;
+    }
 
-    JsonMap render();
+    final long created() {
+        return created;
+    }
+
+    final long sequence() {
+        return sequence;
+    }
+
+    abstract JsonMap render();
 }

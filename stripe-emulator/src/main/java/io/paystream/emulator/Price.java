@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A price as Stripe's API version 2026-07-29 renders it. Mutable fields are guarded by the store's lock. */
-final class Price implements Listed {
+final class Price extends Listed {
 
     /** {@code recurring} of a price; null on one-time prices. */
     record Recurring(String interval, long intervalCount, String usageType) {
@@ -19,9 +19,6 @@ final class Price implements Listed {
         }
     }
 
-    private final String id;
-    private final long sequence;
-    private final long created;
     private final boolean livemode;
     final String product;
     final String currency;
@@ -44,9 +41,7 @@ final class Price implements Listed {
             Long unitAmount,
             String unitAmountDecimal,
             Recurring recurring) {
-        this.id = id;
-        this.sequence = sequence;
-        this.created = created;
+        super(id, sequence, created);
         this.livemode = livemode;
         this.product = product;
         this.currency = currency;
@@ -55,27 +50,12 @@ final class Price implements Listed {
         this.recurring = recurring;
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public long created() {
-        return created;
-    }
-
-    @Override
-    public long sequence() {
-        return sequence;
-    }
-
     String type() {
         return recurring == null ? "one_time" : "recurring";
     }
 
     @Override
-    public JsonMap render() {
+    JsonMap render() {
         return JsonMap.object("price", id)
                 .with("active", active)
                 .with("billing_scheme", "per_unit")

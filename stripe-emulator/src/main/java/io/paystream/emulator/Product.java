@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A product as Stripe's API version 2026-07-29 renders it. Mutable: guarded by the store's lock. */
-final class Product implements Listed {
+final class Product extends Listed {
 
-    private final String id;
-    private final long sequence;
-    private final long created;
     private final boolean livemode;
     long updated;
     String name;
@@ -27,30 +24,13 @@ final class Product implements Listed {
     String url;
 
     Product(String id, long sequence, long created, boolean livemode) {
-        this.id = id;
-        this.sequence = sequence;
-        this.created = created;
+        super(id, sequence, created);
         this.livemode = livemode;
         this.updated = created;
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public long created() {
-        return created;
-    }
-
-    @Override
-    public long sequence() {
-        return sequence;
-    }
-
-    @Override
-    public JsonMap render() {
+    JsonMap render() {
         List<JsonMap> features = new ArrayList<>();
         marketingFeatures.forEach(feature -> features.add(new JsonMap().with("name", feature)));
         return JsonMap.object("product", id)

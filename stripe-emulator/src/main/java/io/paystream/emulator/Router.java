@@ -24,6 +24,13 @@ final class Router {
 
     private final List<Route> routes = new ArrayList<>();
 
+    /** Parameter names of an endpoint that takes the names of two others. */
+    static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> all = new java.util.HashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
+    }
+
     Router on(String method, String template, Set<String> params, Handler handler) {
         // templates hold only letters, digits, '/', '_' and {variables}: nothing to quote
         String regex = VARIABLE.matcher(template).replaceAll("([^/]+)");

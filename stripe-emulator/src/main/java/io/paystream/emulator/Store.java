@@ -45,9 +45,7 @@ final class Store {
 
     synchronized Account addAccount(AccountSpec spec, String parentId, boolean livemode) {
         long sequence = ids.nextSequence();
-        AccountSpec withId = spec.id() != null
-                ? spec
-                : spec.withId(Ids.id("acct_1", sequence).substring(0, 21));
+        AccountSpec withId = spec.id() != null ? spec : spec.withId(Ids.id("acct_1", sequence) + Ids.random(1));
         if (accounts.containsKey(withId.id())) {
             throw new IllegalArgumentException("Account " + withId.id() + " exists already");
         }
@@ -95,10 +93,15 @@ final class Store {
     synchronized void changeAccount(Account account, java.util.function.Consumer<Account> change, Call call) {
         JsonMap before = account.render();
         change.accept(account);
-        JsonMap after = account.render();
+        recordChange(account, account.livemode, "account.updated", before, account.render(), call);
+    }
+
+    /** Records an update event with {@code previous_attributes}, unless nothing changed. */
+    synchronized void recordChange(
+            Account owner, boolean livemode, String type, JsonMap before, JsonMap after, Call call) {
         Map<String, Object> previous = previousAttributes(before, after);
         if (!previous.isEmpty()) {
-            record(account, account.livemode, "account.updated", after, previous, call);
+            record(owner, livemode, type, after, previous, call);
         }
     }
 

@@ -7,11 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An event, immutable once created like Stripe's, except {@code pending_webhooks} which counts deliveries not yet
  * acknowledged.
  */
-final class StripeEvent implements Listed {
+final class StripeEvent extends Listed {
 
-    private final String id;
-    private final long sequence;
-    private final long created;
     final String type;
     private final String account;
     private final String apiVersion;
@@ -34,9 +31,7 @@ final class StripeEvent implements Listed {
             Map<String, Object> previousAttributes,
             String requestId,
             String idempotencyKey) {
-        this.id = id;
-        this.sequence = sequence;
-        this.created = created;
+        super(id, sequence, created);
         this.type = type;
         this.account = account;
         this.apiVersion = apiVersion;
@@ -45,21 +40,6 @@ final class StripeEvent implements Listed {
         this.previousAttributes = previousAttributes;
         this.requestId = requestId;
         this.idempotencyKey = idempotencyKey;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public long created() {
-        return created;
-    }
-
-    @Override
-    public long sequence() {
-        return sequence;
     }
 
     void pending(int deliveries) {
@@ -71,7 +51,7 @@ final class StripeEvent implements Listed {
     }
 
     @Override
-    public JsonMap render() {
+    JsonMap render() {
         JsonMap data = new JsonMap().with("object", object);
         if (previousAttributes != null) {
             data.with("previous_attributes", previousAttributes);

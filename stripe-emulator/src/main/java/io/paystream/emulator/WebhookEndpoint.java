@@ -5,11 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A webhook endpoint of one account and mode. Mutable fields are guarded by the store's lock. */
-final class WebhookEndpoint implements Listed {
+final class WebhookEndpoint extends Listed {
 
-    private final String id;
-    private final long sequence;
-    private final long created;
     final String accountId;
     final boolean livemode;
     final String secret;
@@ -30,29 +27,12 @@ final class WebhookEndpoint implements Listed {
             String secret,
             String apiVersion,
             boolean connect) {
-        this.id = id;
-        this.sequence = sequence;
-        this.created = created;
+        super(id, sequence, created);
         this.accountId = accountId;
         this.livemode = livemode;
         this.secret = secret;
         this.apiVersion = apiVersion;
         this.connect = connect;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public long created() {
-        return created;
-    }
-
-    @Override
-    public long sequence() {
-        return sequence;
     }
 
     boolean wants(String eventType) {
@@ -61,7 +41,7 @@ final class WebhookEndpoint implements Listed {
 
     /** Without the secret: Stripe shows it only in the response that creates the endpoint. */
     @Override
-    public JsonMap render() {
+    JsonMap render() {
         return JsonMap.object("webhook_endpoint", id)
                 .with("api_version", apiVersion)
                 .with("application", null)

@@ -90,11 +90,7 @@ final class WebhookEndpointsApi {
     }
 
     private static WebhookEndpoint endpoint(Call call, String id) {
-        WebhookEndpoint endpoint = call.data().endpoints.get(id);
-        if (endpoint == null) {
-            throw ApiError.noSuch("webhook_endpoint", id);
-        }
-        return endpoint;
+        return ApiError.found(call.data().endpoints.get(id), "webhook_endpoint", id);
     }
 
     /** Any http(s) URL with a host: unlike Stripe, local receivers are fine, since that is what tests use. */

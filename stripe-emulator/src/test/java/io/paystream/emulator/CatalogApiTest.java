@@ -247,6 +247,15 @@ class CatalogApiTest {
             more = page.getHasMore();
         }
         assertThat(rest).hasSize(20).doesNotContain("New 0").contains("Seeded product 1");
+
+        StripeCollection<Product> newer = stripe.v1()
+                .products()
+                .list(ProductListParams.builder()
+                        .setLimit(3L)
+                        .setEndingBefore(firstPage.getData().get(0).getId())
+                        .build());
+        assertThat(newer.getData()).extracting(Product::getName).containsExactly("New 2", "New 1", "New 0");
+        assertThat(newer.getHasMore()).isTrue();
     }
 
     @Test
