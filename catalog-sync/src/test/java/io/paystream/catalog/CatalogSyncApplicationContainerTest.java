@@ -8,7 +8,12 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 /** The same contract against a real MongoDB, wherever Docker exists; skipped cleanly where it does not. */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "paystream.catalog.events.enabled=false",
+            "paystream.security.admin-token=" + CatalogApiClient.ADMIN_TOKEN
+        })
 class CatalogSyncApplicationContainerTest extends HealthAndMetricsContract {
 
     @Container

@@ -7,7 +7,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Against the embedded MongoDB wire server (no MongoDB can be installed on the build machine). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "paystream.catalog.events.enabled=false",
+            "paystream.security.admin-token=" + CatalogApiClient.ADMIN_TOKEN
+        })
 class CatalogSyncApplicationTest extends HealthAndMetricsContract {
 
     private static final EmbeddedMongoServer MONGO = EmbeddedMongoServer.inMemory();

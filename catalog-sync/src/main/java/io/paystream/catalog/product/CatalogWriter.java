@@ -57,8 +57,14 @@ public class CatalogWriter {
         this.clock = clock;
     }
 
-    /** What a batch of listed objects did: written, or left alone because an event had written newer state. */
-    public record BatchOutcome(int written, int stale) {}
+    /**
+     * What a batch of listed objects did.
+     *
+     * @param written state written (new or changed objects)
+     * @param unchanged already stored exactly so: only marked as seen
+     * @param stale left alone because an event had written newer state
+     */
+    public record BatchOutcome(int written, int unchanged, int stale) {}
 
     public enum EventOutcome {
         APPLIED,
@@ -81,26 +87,33 @@ public class CatalogWriter {
     public BatchOutcome writeListed(
             String account, boolean livemode, String runId, List<CatalogObject> objects, Instant fetchedAt) {
         if (objects.isEmpty()) {
-            return new BatchOutcome(0, 0);
+            return new BatchOutcome(0, 0, 0);
         }
         MongoCollection<Document> collection =
                 database.getCollection(objects.get(0).kind().collection());
         Map<String, CatalogObject> pending = new LinkedHashMap<>();
         objects.forEach(o -> pending.put(CatalogDocuments.id(account, livemode, o.stripeId()), o));
         int written = 0;
+        int unchanged = 0;
         int stale = 0;
+        OrderKey fetchKey = OrderKey.ofSync(fetchedAt);
         for (int attempt = 0; attempt < MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
-            Map<String, Document> stored = orderFields(collection, pending.keySet());
+            Map<String, Document> stored = storedDocuments(collection, pending.keySet());
             Date now = Date.from(clock.instant());
             List<WriteModel<Document>> writes = new ArrayList<>();
             Map<String, Long> expectedVersions = new HashMap<>();
             List<String> staleIds = new ArrayList<>();
+            List<String> unchangedIds = new ArrayList<>();
             for (Map.Entry<String, CatalogObject> entry : pending.entrySet()) {
                 CatalogObject object = entry.getValue();
-                OrderKey key = OrderKey.ofSync(object.updated() != null ? object.updated() : fetchedAt);
+                OrderKey key = object.updated() != null ? OrderKey.ofSync(object.updated()) : fetchKey;
                 Document current = stored.get(entry.getKey());
                 if (!key.replaces(OrderKey.of(current))) {
                     staleIds.add(entry.getKey());
+                    continue;
+                }
+                if (isStored(object.state(), current)) {
+                    unchangedIds.add(entry.getKey());
                     continue;
                 }
                 Document state = new Document(object.state())
@@ -115,6 +128,18 @@ public class CatalogWriter {
                 staleIds.forEach(pending::remove);
                 stale += staleIds.size();
             }
+            if (!unchangedIds.isEmpty()) {
+                // Rewriting 100 unchanged documents per page would be most of a re-sync's cost: one update marks them
+                // seen, and moves a price's order key up to this fetch ($max: never down, whoever wrote meanwhile).
+                Bson seen = Updates.set(SEEN_IN_RUN, runId);
+                collection.updateMany(
+                        Filters.in(ID, unchangedIds),
+                        objects.get(0).updated() == null
+                                ? Updates.combine(seen, Updates.max(ORDER_AT, fetchKey.date()))
+                                : seen);
+                unchangedIds.forEach(pending::remove);
+                unchanged += unchangedIds.size();
+            }
             if (writes.isEmpty()) {
                 break;
             }
@@ -123,7 +148,7 @@ public class CatalogWriter {
                 expectedVersions.keySet().forEach(pending::remove);
             } else {
                 // a concurrent writer won some of them: keep those that landed, decide again on the others
-                Map<String, Document> after = orderFields(collection, expectedVersions.keySet());
+                Map<String, Document> after = storedDocuments(collection, expectedVersions.keySet());
                 for (Map.Entry<String, Long> expected : expectedVersions.entrySet()) {
                     Document landed = after.get(expected.getKey());
                     if (landed != null
@@ -139,7 +164,7 @@ public class CatalogWriter {
             throw new ConcurrentCatalogWriteException(
                     pending.size() + " listed objects changed concurrently " + MAX_ATTEMPTS + " times in a row");
         }
-        return new BatchOutcome(written, stale);
+        return new BatchOutcome(written, unchanged, stale);
     }
 
     /**
@@ -249,9 +274,30 @@ public class CatalogWriter {
         return version == null ? 0 : version.longValue();
     }
 
-    private static Map<String, Document> orderFields(MongoCollection<Document> collection, Collection<String> ids) {
+    /** Whether {@code current} already holds exactly this state and is not archived. */
+    private static boolean isStored(Document state, Document current) {
+        if (current == null || !Boolean.FALSE.equals(current.getBoolean(ARCHIVED))) {
+            return false;
+        }
+        for (Map.Entry<String, Object> field : state.entrySet()) {
+            if (!sameValue(field.getValue(), current.get(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Equality across the map types the driver and stripe-java use (org.bson.Document only equals a Document). */
+    private static boolean sameValue(Object listed, Object stored) {
+        if (listed instanceof Map<?, ?> a && stored instanceof Map<?, ?> b) {
+            return new HashMap<>(a).equals(new HashMap<>(b));
+        }
+        return Objects.equals(listed, stored);
+    }
+
+    private static Map<String, Document> storedDocuments(MongoCollection<Document> collection, Collection<String> ids) {
         Map<String, Document> byId = new HashMap<>();
-        for (Document document : collection.find(Filters.in(ID, ids)).projection(ORDER_FIELDS)) {
+        for (Document document : collection.find(Filters.in(ID, ids))) {
             byId.put(document.getString(ID), document);
         }
         return byId;

@@ -1,17 +1,15 @@
 package io.paystream.catalog.query;
 
+import io.paystream.catalog.BadRequestProblem;
 import io.paystream.catalog.sync.SyncTargetNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,13 +33,7 @@ class ProductQueryController {
                     + " in pages linked by `nextCursor`. Archived products (gone from Stripe) only with"
                     + " `archived=true`.")
     @ApiResponse(responseCode = "200", description = "One page of products.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "A filter, the limit or the cursor is invalid (or the cursor belongs to other filters).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @BadRequestProblem("A filter, the limit or the cursor is invalid (or the cursor belongs to other filters).")
     @GetMapping
     ProductPage products(
             @Parameter(description = "Only this account: `platform` or a connected account (acct_...).")

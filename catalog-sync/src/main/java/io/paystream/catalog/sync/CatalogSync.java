@@ -99,6 +99,8 @@ public class CatalogSync {
             executor.execute(() -> {
                 try {
                     runTarget(runId, target, trigger);
+                } catch (RuntimeException e) {
+                    recordUnstarted(runId, target, trigger, e);
                 } finally {
                     whenDone.run();
                 }
@@ -115,6 +117,20 @@ public class CatalogSync {
                         clock.instant());
             }
             metrics.run(RunStatus.FAILED.value(), trigger.value(), null);
+        }
+    }
+
+    /**
+     * MongoDB failed around the sync itself (taking the lock, recording the start or the end): the run is recorded as
+     * failed if MongoDB lets us; otherwise it stays queued or running and the next run of the target marks it.
+     */
+    private void recordUnstarted(String runId, SyncTarget target, Trigger trigger, RuntimeException e) {
+        log.warn("{} run {} could not be run or recorded: {}", target, runId, e.toString());
+        metrics.run(RunStatus.FAILED.value(), trigger.value(), null);
+        try {
+            runs.finished(runId, target, RunStatus.FAILED, reason(e), new RunCounts(), clock.instant());
+        } catch (RuntimeException stillDown) {
+            log.debug("recording the failure failed too", stillDown);
         }
     }
 

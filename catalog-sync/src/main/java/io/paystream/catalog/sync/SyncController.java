@@ -1,10 +1,10 @@
 package io.paystream.catalog.sync;
 
 import io.paystream.catalog.ApiProblems;
+import io.paystream.catalog.BadRequestProblem;
+import io.paystream.catalog.NotFoundProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +12,6 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,20 +41,8 @@ class SyncController {
                     + " `livemode`). Answers at once with the run id; follow it at the `Location`. An account another"
                     + " instance is syncing at that moment is `skipped` in this run: the other run covers it.")
     @ApiResponse(responseCode = "202", description = "The run was started.")
-    @ApiResponse(
-            responseCode = "400",
-            description = "`account` or `livemode` is malformed.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No catalog to sync for this account and mode.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @BadRequestProblem("`account` or `livemode` is malformed.")
+    @NotFoundProblem("No catalog to sync for this account and mode.")
     @PostMapping
     ResponseEntity<RunView> start(
             @Parameter(description = "Only this account: `platform` or a connected account (acct_...).")
@@ -85,13 +72,7 @@ class SyncController {
             summary = "A run's progress and counts",
             description = "Counts of running targets are as of their last heartbeat.")
     @ApiResponse(responseCode = "200", description = "The run.")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No run with this id.",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @NotFoundProblem("No run with this id.")
     @GetMapping("/{runId}")
     RunView run(@Parameter(description = "The id `POST /api/catalog/sync` answered.") @PathVariable String runId) {
         var documents = runs.ofRun(runId);

@@ -123,9 +123,10 @@ class TargetSync {
         String kind = batch.get(0).kind().tag();
         CatalogWriter.BatchOutcome outcome =
                 writer.writeListed(target.account(), target.livemode(), runId, batch, fetchedAt);
-        upserted.addAndGet(outcome.written());
+        upserted.addAndGet(outcome.written() + outcome.unchanged());
         progress.counts.staleSkipped.addAndGet(outcome.stale());
         metrics.objects(kind, "upserted", SOURCE, outcome.written());
+        metrics.objects(kind, "unchanged", SOURCE, outcome.unchanged());
         metrics.objects(kind, "stale", SOURCE, outcome.stale());
         batch.clear();
     }

@@ -159,6 +159,55 @@ public abstract class CatalogSyncContract {
     }
 
     @Test
+    void aResyncRewritesOnlyWhatChangedInStripe() throws Exception {
+        EmulatedAccount account = accounts.create();
+        emulator.seedCatalog(account.id(), false, 50, 1);
+        assertThat(api.sync(account.id()).get("status").asString()).isEqualTo("succeeded");
+        JsonNode changed = api.allProducts("account=" + account.id()).get(10);
+        String productId = changed.get("id").asString();
+        String priceId = changed.get("prices").get(0).get("id").asString();
+        Map<String, Long> before = versions(account.id());
+        StripeClient stripe = StripeClient.builder()
+                .setApiKey(account.testSecretKey())
+                .setApiBase(emulator.baseUrl())
+                .build();
+        stripe.v1()
+                .products()
+                .update(
+                        productId,
+                        com.stripe.param.ProductUpdateParams.builder()
+                                .setName("Renamed")
+                                .build());
+        stripe.v1()
+                .prices()
+                .update(priceId, PriceUpdateParams.builder().setActive(false).build());
+
+        JsonNode resync = api.sync(account.id());
+
+        assertThat(resync.get("status").asString()).isEqualTo("succeeded");
+        assertThat(resync.get("counts").get("productsUpserted").asLong()).isEqualTo(50);
+        Map<String, Long> after = versions(account.id());
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        after.forEach((id, version) -> assertThat(version)
+                .as(id)
+                .isEqualTo(id.endsWith(productId) || id.endsWith(priceId) ? before.get(id) + 1 : before.get(id)));
+        JsonNode renamed = api.allProducts("account=" + account.id()).get(10);
+        assertThat(renamed.get("name").asString()).isEqualTo("Renamed");
+        assertThat(renamed.get("sellable").asBoolean()).isFalse();
+        assertThat(renamed.get("reasons").findValuesAsString("code")).containsExactly("no_active_price");
+    }
+
+    private Map<String, Long> versions(String account) {
+        Map<String, Long> versions = new java.util.TreeMap<>();
+        for (String collection : List.of(PRODUCTS, PRICES)) {
+            database.getCollection(collection)
+                    .find(Filters.eq(ACCOUNT, account))
+                    .forEach(d -> versions.put(d.getString(ID), d.getLong(VERSION)));
+        }
+        return versions;
+    }
+
+    @Test
     void productsThatCannotBeSoldAreStoredWithReasonsAndListedBySellableFalse() throws Exception {
         EmulatedAccount account = accounts.create();
         emulator.seedCatalog(account.id(), false, 2, 0);
