@@ -9,11 +9,10 @@ import tools.jackson.databind.JsonNode;
 
 class AccountStatusRulesTest {
 
+    private static final OnboardingFixture FIXTURE = OnboardingFixture.fresh();
+
     private static AccountStatusRules.Assessment assess(String suffix) {
-        StripeFixtures.FixtureEvent event = StripeFixtures.lifecycle("connect_onboarding", "t").stream()
-                .filter(e -> e.id().endsWith("_" + suffix))
-                .findFirst()
-                .orElseThrow();
+        StripeFixtures.FixtureEvent event = FIXTURE.event(suffix);
         JsonNode account =
                 ConnectionApi.JSON.readTree(event.body()).path("data").path("object");
         return AccountStatusRules.assess(AccountSnapshot.of(account));

@@ -9,16 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.emulator.AccountSpec;
 import io.paystream.events.Topics;
-import io.paystream.testsupport.StripeFixtures;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,15 +30,7 @@ abstract class ConnectOnboardingContract extends ConnectionTestBase {
 
     @BeforeEach
     void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        producer = WebhookBridge.producer(kafkaBootstrap());
     }
 
     @AfterEach
@@ -101,9 +88,8 @@ abstract class ConnectOnboardingContract extends ConnectionTestBase {
 
     @Test
     void accountUpdatesTakeTheConnectionFromRestrictedToActive() {
-        String run = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        List<FixtureEvent> events = StripeFixtures.lifecycle("connect_onboarding", run);
-        String id = linkOnboarding("acct_" + run + "_onb");
+        OnboardingFixture events = OnboardingFixture.fresh();
+        String id = linkOnboarding(events.accountId());
 
         send(events, "onb001");
         JsonNode restricted = awaitStatus(id, "restricted");
@@ -131,17 +117,13 @@ abstract class ConnectOnboardingContract extends ConnectionTestBase {
         }
         assertThat(syncTargets.targets())
                 .contains(new SyncTarget(
-                        "acct_" + run + "_onb",
-                        false,
-                        stripe.platformAccount().testSecretKey(),
-                        "acct_" + run + "_onb"));
+                        events.accountId(), false, stripe.platformAccount().testSecretKey(), events.accountId()));
     }
 
     @Test
     void anOlderAccountUpdateNeverOverwritesANewerOne() {
-        String run = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        List<FixtureEvent> events = StripeFixtures.lifecycle("connect_onboarding", run);
-        String id = linkOnboarding("acct_" + run + "_onb");
+        OnboardingFixture events = OnboardingFixture.fresh();
+        String id = linkOnboarding(events.accountId());
 
         send(events, "onb012");
         awaitStatus(id, "active");
@@ -202,12 +184,9 @@ abstract class ConnectOnboardingContract extends ConnectionTestBase {
         return reply.body().path("connection").path("id").asString();
     }
 
-    private void send(List<FixtureEvent> events, String... suffixes) {
+    private void send(OnboardingFixture events, String... suffixes) {
         for (String suffix : suffixes) {
-            FixtureEvent event = events.stream()
-                    .filter(e -> e.id().endsWith("_" + suffix))
-                    .findFirst()
-                    .orElseThrow();
+            FixtureEvent event = events.event(suffix);
             producer.send(WebhookBridge.record(ConnectionApi.JSON.readTree(event.body()), event.body()));
         }
         producer.flush();

@@ -34,15 +34,7 @@ final class WebhookBridge {
     private final KafkaProducer<String, byte[]> producer;
 
     private WebhookBridge(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+        producer = producer(bootstrapServers);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
             server.createContext("/", exchange -> {
@@ -60,6 +52,19 @@ final class WebhookBridge {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** acks=all, String keys, byte[] values: how webhook-ingest publishes. */
+    static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
     }
 
     static synchronized void ensureFor(String bootstrapServers) {
