@@ -27,6 +27,7 @@ final class RunningStack implements AutoCloseable {
     private final StackSettings settings;
     private final PrintStream out;
     private final Map<String, String> outcomes = new LinkedHashMap<>();
+    private DemoConnection.Result demoConnection;
     private final List<ServiceProcess> services = new ArrayList<>();
     private boolean closed;
     private KafkaBrokerProcess broker;
@@ -95,6 +96,15 @@ final class RunningStack implements AutoCloseable {
         for (ServiceProcess process : starting) {
             awaitHealthy(process);
         }
+        if ("up".equals(outcomes.get("catalog-sync")) && "up".equals(outcomes.get("stripe-emulator"))) {
+            out.println("Connecting the emulator's demo shop by its API keys (POST /api/connections)");
+            demoConnection = DemoConnection.connect(settings);
+        }
+    }
+
+    /** The demo shop's connection, empty when catalog-sync or the emulator is not running. */
+    java.util.Optional<DemoConnection.Result> demoConnection() {
+        return java.util.Optional.ofNullable(demoConnection);
     }
 
     private void awaitHealthy(ServiceProcess process) {

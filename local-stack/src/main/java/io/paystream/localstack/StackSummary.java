@@ -30,6 +30,12 @@ final class StackSummary {
                 row(out, spec.module(), "-", outcome);
             }
         }
+        stack.demoConnection().ifPresent(demo -> {
+            String where = demo.connectionId() == null
+                    ? "-"
+                    : "http://127.0.0.1:" + s.ingestPort() + "/webhooks/stripe/" + demo.connectionId();
+            row(out, "demo shop", where, demo.outcome() + " (" + DemoConnection.SHOP_ACCOUNT + ", test keys)");
+        });
         out.println();
         out.println("Webhook signing secret (local dev only): " + StackSettings.DEV_SECRET);
         if (!s.extraSecrets().isEmpty()) {

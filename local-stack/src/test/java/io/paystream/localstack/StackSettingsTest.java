@@ -131,4 +131,16 @@ class StackSettingsTest {
                     .isEqualTo(emulator.platformAccount().testSecretKey());
         }
     }
+
+    @Test
+    void theDemoShopsKeysAreTheOnesTheEmulatorIssuesForItsFixedAccount() {
+        try (var emulator =
+                io.paystream.emulator.StripeEmulator.start(io.paystream.emulator.EmulatorSettings.defaults())) {
+            var shop = emulator.createAccount(io.paystream.emulator.AccountSpec.activeStandalone()
+                    .withId(io.paystream.emulator.StripeEmulatorMain.DEMO_SHOP_ACCOUNT_ID));
+            assertThat(DemoConnection.SHOP_ACCOUNT).isEqualTo(shop.id());
+            assertThat(DemoConnection.SHOP_SECRET_KEY).isEqualTo(shop.testSecretKey());
+            assertThat(DemoConnection.SHOP_PUBLISHABLE_KEY).isEqualTo(shop.testPublishableKey());
+        }
+    }
 }

@@ -153,7 +153,11 @@ final class Store {
                 }
             }
         }
-        targets.addAll(extraTargets);
+        if (owner.isConnected() || owner.id.equals(StripeEmulator.PLATFORM_ACCOUNT_ID)) {
+            // a dashboard endpoint of the platform hears the platform and its Connect accounts, not an independent
+            // account that a customer connected by pasting its own keys: that one has its own endpoints
+            targets.addAll(extraTargets);
+        }
         event.pending(targets.size());
         dispatcher.deliver(event, targets);
         return event;

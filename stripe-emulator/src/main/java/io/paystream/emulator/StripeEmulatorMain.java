@@ -9,6 +9,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class StripeEmulatorMain {
 
+    /**
+     * An independent account, as a platform's customer has: the local stack connects it by its keys, so the whole
+     * "paste your keys" flow runs locally. Its keys derive from this fixed id like the platform's.
+     */
+    public static final String DEMO_SHOP_ACCOUNT_ID = "acct_1DemoShopPaystrm";
+
     private StripeEmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -44,6 +50,11 @@ public final class StripeEmulatorMain {
         out.println("platform account:          " + platform.id());
         out.println("test secret key:           " + platform.testSecretKey());
         out.println("test publishable key:      " + platform.testPublishableKey());
+        EmulatedAccount shop =
+                emulator.createAccount(AccountSpec.activeStandalone().withId(DEMO_SHOP_ACCOUNT_ID));
+        out.println("demo shop account:         " + shop.id() + " (standalone, connect it by its keys)");
+        out.println("demo shop test secret key: " + shop.testSecretKey());
+        out.println("demo shop publishable key: " + shop.testPublishableKey());
         out.println("seeded (test mode):        " + options.seedProducts() + " products x "
                 + (options.seedProducts() > 0 ? options.pricesPerProduct() : 0) + " prices");
         out.println("rate limits (req/s):       test " + options.testRateLimit() + ", live " + options.liveRateLimit()

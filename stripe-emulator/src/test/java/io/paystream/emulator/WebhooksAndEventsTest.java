@@ -221,6 +221,25 @@ class WebhooksAndEventsTest {
     }
 
     @Test
+    void aDashboardUrlHearsThePlatformButNotAnIndependentAccount() throws Exception {
+        emulator.sendWebhooksTo(receiver.url(), "whsec_dashboard");
+        EmulatedAccount shop = emulator.createAccount(AccountSpec.activeStandalone());
+        Clients.forKey(emulator, shop.testSecretKey())
+                .v1()
+                .products()
+                .create(ProductCreateParams.builder().setName("The shop's own").build());
+        platform.v1()
+                .products()
+                .create(ProductCreateParams.builder().setName("Marker").build());
+
+        // one delivery thread, in event order: once the later platform event arrived, the shop's would have too
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries().stream()
+                .anyMatch(d -> d.body().contains("Marker")));
+        assertThat(receiver.deliveries()).hasSize(1).noneMatch(delivery -> delivery.body()
+                .contains("The shop's own"));
+    }
+
+    @Test
     void seedingSendsNoEvents() throws Exception {
         emulator.sendWebhooksTo(receiver.url(), "whsec_dashboard");
         emulator.seedCatalog(emulator.platformAccount().id(), false, 20, 2);
