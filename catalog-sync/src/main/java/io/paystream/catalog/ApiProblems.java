@@ -45,9 +45,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return error;
     }
 
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(
-            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    /** Each invalid parameter with its rules, in declaration order; the connection API shapes its 400s the same way. */
+    public static Map<String, String> parameterErrors(HandlerMethodValidationException ex) {
         Map<String, String> errors = new LinkedHashMap<>();
         ex.getParameterValidationResults()
                 .forEach(result -> errors.put(
@@ -55,7 +54,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                         result.getResolvableErrors().stream()
                                 .map(MessageSourceResolvable::getDefaultMessage)
                                 .collect(Collectors.joining("; "))));
-        return badRequest(ex, errors, headers, request);
+        return errors;
+    }
+
+    /** {@code name: rule, name: rule}: the problem's detail for a map of bad parameters or fields. */
+    public static String detailOf(Map<String, String> errors) {
+        return errors.entrySet().stream()
+                .map(error -> error.getKey() + ": " + error.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return badRequest(ex, parameterErrors(ex), headers, request);
     }
 
     @Override
@@ -79,10 +91,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> badRequest(
             Exception ex, Map<String, String> errors, HttpHeaders headers, WebRequest request) {
-        String detail = errors.entrySet().stream()
-                .map(error -> error.getKey() + ": " + error.getValue())
-                .collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detailOf(errors));
         problem.setTitle("Invalid request parameter");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);

@@ -1,13 +1,12 @@
 package io.paystream.catalog.connection;
 
 import com.mongodb.MongoException;
+import io.paystream.catalog.ApiProblems;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -82,14 +81,7 @@ class ConnectionProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        ex.getParameterValidationResults()
-                .forEach(result -> errors.put(
-                        result.getMethodParameter().getParameterName(),
-                        result.getResolvableErrors().stream()
-                                .map(MessageSourceResolvable::getDefaultMessage)
-                                .collect(Collectors.joining("; "))));
-        return invalid(ex, errors, request);
+        return invalid(ex, ApiProblems.parameterErrors(ex), request);
     }
 
     @Override
@@ -106,10 +98,8 @@ class ConnectionProblems extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalid(Exception ex, Map<String, String> errors, WebRequest request) {
-        String detail = errors.entrySet().stream()
-                .map(error -> error.getKey() + ": " + error.getValue())
-                .collect(Collectors.joining(", "));
-        return problem(ex, ConnectionProblem.INVALID_REQUEST, detail, Map.of("errors", errors), request);
+        return problem(
+                ex, ConnectionProblem.INVALID_REQUEST, ApiProblems.detailOf(errors), Map.of("errors", errors), request);
     }
 
     private ResponseEntity<Object> problem(
