@@ -58,6 +58,7 @@ public final class SubscribedStripeEvents {
             "payout.created",
             "payout.failed",
             "payout.paid",
+            "payout.reconciliation_completed",
             "payout.updated",
             "price.created",
             "price.deleted",

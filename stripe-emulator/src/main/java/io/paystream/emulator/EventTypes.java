@@ -72,6 +72,7 @@ final class EventTypes {
             "payout.created",
             "payout.failed",
             "payout.paid",
+            "payout.reconciliation_completed",
             "payout.updated",
             "price.created",
             "price.deleted",
