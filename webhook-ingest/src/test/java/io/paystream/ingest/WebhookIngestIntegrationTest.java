@@ -376,6 +376,18 @@ class WebhookIngestIntegrationTest {
                         "unknown_endpoint",
                         c -> c.send("/webhooks/stripe/" + REFUSED_EVENT_ID, body, valid)),
                 new Refused(
+                        "trailing slash names no endpoint",
+                        404,
+                        "unknown_endpoint",
+                        "unknown_endpoint",
+                        c -> c.send("/webhooks/stripe/", body, valid)),
+                new Refused(
+                        "nested path names no endpoint",
+                        404,
+                        "unknown_endpoint",
+                        "unknown_endpoint",
+                        c -> c.send("/webhooks/stripe/test-only/extra", body, valid)),
+                new Refused(
                         "endpoint without secret",
                         400,
                         "endpoint_not_configured",
@@ -537,6 +549,11 @@ class WebhookIngestIntegrationTest {
                 .contains("paystream_ingest_verification_seconds_count")
                 .contains("paystream_ingest_publish_seconds_bucket")
                 .contains("paystream_ingest_inflight")
+                .containsPattern("paystream_ingest_request_seconds_count\\{[^}]*outcome=\"accepted\"")
+                .containsPattern("paystream_ingest_request_seconds_bucket\\{[^}]*outcome=\"bad_signature\"")
+                .as("webhooks are timed by the servlet, not by Spring's HTTP observation")
+                .doesNotContainPattern(
+                        "http_server_requests_seconds_count\\{[^}]*uri=\"(UNKNOWN|[^\"]*webhooks[^\"]*)\"")
                 .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"kafka-publish\"");
     }
 

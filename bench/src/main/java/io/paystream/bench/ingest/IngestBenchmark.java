@@ -151,7 +151,7 @@ public final class IngestBenchmark {
     }
 
     private static PrometheusTimer serverTimer(String prometheus) {
-        return PrometheusTimer.read(prometheus, "http_server_requests_seconds", "uri=\"/webhooks/stripe\"");
+        return PrometheusTimer.read(prometheus, "paystream_ingest_request_seconds", "outcome=\"accepted\"");
     }
 
     private static double micros(Duration duration) {

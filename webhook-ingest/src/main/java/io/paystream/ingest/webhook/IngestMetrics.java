@@ -21,12 +21,14 @@ final class IngestMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter[]> countersByEndpoint = new ConcurrentHashMap<>();
     private final Timer verification;
+    private final Timer[] requestTimers;
 
     IngestMetrics(MeterRegistry registry, Collection<String> knownEndpoints, InFlightLimiter inFlight) {
         this.registry = registry;
         this.verification = Timer.builder("paystream.ingest.verification")
                 .description("Time to check a Stripe-Signature header against the body")
                 .register(registry);
+        this.requestTimers = requestTimers(registry);
         Gauge.builder("paystream.ingest.inflight", inFlight, InFlightLimiter::inFlight)
                 .description("Webhook requests being handled right now")
                 .strongReference(true)
@@ -40,6 +42,31 @@ final class IngestMetrics {
 
     void recordVerification(long nanos) {
         verification.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Time from the request reaching the webhook servlet until its response was written, by outcome. */
+    void recordRequest(Outcome outcome, long nanos) {
+        requestTimers[outcome.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * One timer per outcome, registered up front so the hot path does no lookup. Not tagged by endpoint: latency
+     * depends on the broker, not on which connection an event came through, and per-endpoint histograms would
+     * multiply the buckets by the number of connected accounts.
+     */
+    private static Timer[] requestTimers(MeterRegistry registry) {
+        Outcome[] outcomes = Outcome.values();
+        Timer[] timers = new Timer[outcomes.length];
+        for (Outcome outcome : outcomes) {
+            timers[outcome.ordinal()] = Timer.builder("paystream.ingest.request")
+                    .description(
+                            "Webhook request time inside the ingest, by outcome (replaces http.server.requests for "
+                                    + "the webhook path)")
+                    .tag("outcome", outcome.tag())
+                    .publishPercentileHistogram()
+                    .register(registry);
+        }
+        return timers;
     }
 
     private Counter[] countersFor(String endpoint) {

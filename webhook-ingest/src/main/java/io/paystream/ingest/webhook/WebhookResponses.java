@@ -18,7 +18,10 @@ final class WebhookResponses {
     /** Stripe redelivers on its own schedule; the hint is for other clients and for load balancers. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+    static final byte[] INTERNAL_ERROR = json("internal_error", "Request failed, retry later");
+
     private static final byte[] ACCEPTED = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] METHOD_NOT_ALLOWED = json("method_not_allowed", "Method Not Allowed");
 
     private WebhookResponses() {}
 
@@ -31,6 +34,29 @@ final class WebhookResponses {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(ACCEPTED.length);
         response.getOutputStream().write(ACCEPTED);
+    }
+
+    static void writeRejection(HttpServletResponse response, Rejection rejection) throws IOException {
+        write(response, rejection.status().value(), rejection.body());
+    }
+
+    static void writeInternalError(HttpServletResponse response) throws IOException {
+        write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, INTERNAL_ERROR);
+    }
+
+    static void writeMethodNotAllowed(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.ALLOW, "POST");
+        write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED);
+    }
+
+    private static void write(HttpServletResponse response, int status, byte[] body) throws IOException {
+        response.setStatus(status);
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     static ResponseEntity<byte[]> error(HttpStatusCode status, byte[] body) {

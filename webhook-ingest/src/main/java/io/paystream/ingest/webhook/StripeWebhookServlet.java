@@ -3,53 +3,82 @@ package io.paystream.ingest.webhook;
 import io.paystream.ingest.IngestProperties;
 import io.paystream.ingest.endpoint.WebhookEndpoint;
 import io.paystream.ingest.endpoint.WebhookEndpoints;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stripe's front door. The body is read from the raw stream, never through a message converter: the signature covers
- * the exact bytes, and a size limit must hold before anything is buffered.
+ * Stripe's front door: {@code POST /webhooks/stripe} and {@code POST /webhooks/stripe/{endpointId}}.
+ *
+ * <p>A plain servlet rather than a Spring MVC controller. The ingest's whole job is one request shape, and the
+ * benchmark's profile showed DispatcherServlet's handler lookup and argument resolution plus the HTTP observation
+ * costing more CPU than verifying, parsing and publishing together (bench/README.md). This servlet times itself
+ * ({@code paystream.ingest.request}) and writes every response itself, so nothing here reaches Spring's error
+ * handling. The body is read from the raw stream, never through a converter: the signature covers the exact bytes, and
+ * the size limit must hold before anything is buffered.
  */
-@RestController
-class StripeWebhookController {
+final class StripeWebhookServlet extends HttpServlet {
 
+    static final String PATH = "/webhooks/stripe";
     static final String STRIPE_SIGNATURE = "Stripe-Signature";
 
-    private final WebhookEndpoints endpoints;
-    private final InFlightLimiter inFlight;
-    private final WebhookIngestion ingestion;
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhookServlet.class);
+
+    private final transient WebhookEndpoints endpoints;
+    private final transient InFlightLimiter inFlight;
+    private final transient WebhookIngestion ingestion;
+    private final transient IngestMetrics metrics;
     private final int maxBodySize;
 
-    StripeWebhookController(
+    StripeWebhookServlet(
             WebhookEndpoints endpoints,
             InFlightLimiter inFlight,
             WebhookIngestion ingestion,
+            IngestMetrics metrics,
             IngestProperties properties) {
         this.endpoints = endpoints;
         this.inFlight = inFlight;
         this.ingestion = ingestion;
+        this.metrics = metrics;
         this.maxBodySize = (int) properties.maxBodySize().toBytes();
     }
 
-    @PostMapping({"/webhooks/stripe", "/webhooks/stripe/{endpointId}"})
-    void receive(
-            @PathVariable(required = false) String endpointId,
-            @RequestHeader(name = STRIPE_SIGNATURE, required = false) String signature,
-            HttpServletRequest request,
-            HttpServletResponse response)
-            throws IOException {
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long start = System.nanoTime();
+        Outcome outcome;
+        if (!"POST".equals(request.getMethod())) {
+            WebhookResponses.writeMethodNotAllowed(response);
+            return;
+        }
+        try {
+            receive(request, response);
+            outcome = Outcome.ACCEPTED;
+        } catch (WebhookRejected rejected) {
+            outcome = rejected.rejection().outcome();
+            metrics.count(rejected.endpointTag(), outcome);
+            RejectionLog.log(rejected);
+            WebhookResponses.writeRejection(response, rejected.rejection());
+        } catch (RuntimeException unexpected) {
+            // Not stored, so a 503 is right: Stripe redelivers. The body names no detail of the failure.
+            outcome = Outcome.UNAVAILABLE;
+            log.error("Unexpected failure handling a webhook", unexpected);
+            WebhookResponses.writeInternalError(response);
+        }
+        metrics.recordRequest(outcome, System.nanoTime() - start);
+    }
+
+    private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Instant receivedAt = Instant.now();
         WebhookEndpoint endpoint = endpoints
-                .find(endpointId == null ? WebhookEndpoint.DEFAULT_ID : endpointId)
+                .find(endpointId(request.getPathInfo()))
                 .orElseThrow(() -> new WebhookRejected(Rejection.UNKNOWN_ENDPOINT, IngestMetrics.UNKNOWN_ENDPOINT_TAG));
         if (!endpoint.hasSecrets()) {
             throw new WebhookRejected(Rejection.ENDPOINT_NOT_CONFIGURED, endpoint.id());
@@ -65,11 +94,23 @@ class StripeWebhookController {
         }
         try {
             byte[] body = readBody(request, endpoint);
-            ingestion.ingest(endpoint, signature, body, receivedAt);
+            ingestion.ingest(endpoint, request.getHeader(STRIPE_SIGNATURE), body, receivedAt);
             WebhookResponses.writeAccepted(response);
         } finally {
             inFlight.release();
         }
+    }
+
+    /**
+     * The servlet is mapped to {@code /webhooks/stripe/*}: no path info is the default endpoint, one segment names an
+     * endpoint, and anything else (a trailing slash, nested segments) names none, so it is answered 404.
+     */
+    static String endpointId(String pathInfo) {
+        if (pathInfo == null) {
+            return WebhookEndpoint.DEFAULT_ID;
+        }
+        String id = pathInfo.substring(1);
+        return id.isEmpty() || id.indexOf('/') >= 0 ? "" : id;
     }
 
     /**
