@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The service's JSON error shape for everything Spring MVC serves (actuator, unknown paths). Webhooks never reach it:
- * {@link StripeWebhookServlet} answers those itself. No response carries a stack trace or anything from the request,
+ * {@link StripeWebhookFilter} answers those itself. No response carries a stack trace or anything from the request,
  * and an unexpected failure is a 503 with {@code Retry-After}, never a 500.
  */
 @RestControllerAdvice

@@ -44,7 +44,7 @@ final class IngestMetrics {
         verification.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Time from the request reaching the webhook servlet until its response was written, by outcome. */
+    /** Time from the request reaching the webhook filter until its response was written, by outcome. */
     void recordRequest(Outcome outcome, long nanos) {
         requestTimers[outcome.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
     }

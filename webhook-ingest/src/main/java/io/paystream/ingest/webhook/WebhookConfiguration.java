@@ -1,15 +1,15 @@
 package io.paystream.ingest.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationPredicate;
 import io.paystream.ingest.IngestProperties;
 import io.paystream.ingest.endpoint.WebhookEndpoints;
 import io.paystream.ingest.publish.StripeEventPublisher;
 import io.paystream.ingest.signature.StripeSignatureVerifier;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
@@ -35,28 +35,20 @@ class WebhookConfiguration {
         return new WebhookIngestion(verifier, new StripeEventParser(), publisher, metrics);
     }
 
+    /** First in the filter chain, so no other filter runs for a webhook: see {@link StripeWebhookFilter}. */
     @Bean
-    ServletRegistrationBean<StripeWebhookServlet> stripeWebhookServlet(
+    FilterRegistrationBean<StripeWebhookFilter> stripeWebhookFilter(
             WebhookEndpoints endpoints,
             InFlightLimiter inFlight,
             WebhookIngestion ingestion,
             IngestMetrics metrics,
             IngestProperties properties) {
-        ServletRegistrationBean<StripeWebhookServlet> registration = new ServletRegistrationBean<>(
-                new StripeWebhookServlet(endpoints, inFlight, ingestion, metrics, properties),
-                StripeWebhookServlet.PATH + "/*");
+        FilterRegistrationBean<StripeWebhookFilter> registration = new FilterRegistrationBean<>(
+                new StripeWebhookFilter(endpoints, inFlight, ingestion, metrics, properties));
+        registration.addUrlPatterns(StripeWebhookFilter.PATH, StripeWebhookFilter.PATH + "/*");
         registration.setName("stripeWebhook");
-        registration.setLoadOnStartup(1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
-    }
-
-    /**
-     * Leaves webhooks out of {@code http.server.requests}: the servlet records {@code paystream.ingest.request} by
-     * outcome itself, and the observation filter's per-request work cost an eighth of the ingest's CPU.
-     */
-    @Bean
-    ObservationPredicate webhooksTimedByTheirServlet() {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && request.getCarrier().getRequestURI().startsWith(StripeWebhookServlet.PATH));
     }
 }

@@ -3,7 +3,8 @@ package io.paystream.ingest.webhook;
 import io.paystream.ingest.IngestProperties;
 import io.paystream.ingest.endpoint.WebhookEndpoint;
 import io.paystream.ingest.endpoint.WebhookEndpoints;
-import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,19 +18,21 @@ import org.springframework.http.MediaType;
 /**
  * Stripe's front door: {@code POST /webhooks/stripe} and {@code POST /webhooks/stripe/{endpointId}}.
  *
- * <p>A plain servlet rather than a Spring MVC controller. The ingest's whole job is one request shape, and the
- * benchmark's profile showed DispatcherServlet's handler lookup and argument resolution plus the HTTP observation
- * costing more CPU than verifying, parsing and publishing together (bench/README.md). This servlet times itself
- * ({@code paystream.ingest.request}) and writes every response itself, so nothing here reaches Spring's error
- * handling. The body is read from the raw stream, never through a converter: the signature covers the exact bytes, and
- * the size limit must hold before anything is buffered.
+ * <p>A servlet filter, registered first and mapped to the webhook paths only, that answers every webhook request
+ * itself and never passes it down the chain. The ingest's whole job is this one request shape, and the benchmark's
+ * profiles (bench/README.md) showed Spring's per-request layers costing more CPU than verifying, parsing and
+ * publishing together: DispatcherServlet's handler lookup and argument resolution, the {@code http.server.requests}
+ * observation, and the request-context, form-content and encoding filters. None of them does anything a webhook
+ * needs. This filter times the request itself ({@code paystream.ingest.request}, by outcome) and writes every response
+ * itself, so a webhook never reaches Spring's error handling either. The body is read from the raw stream, never
+ * through a converter: the signature covers the exact bytes, and the size limit must hold before anything is buffered.
  */
-final class StripeWebhookServlet extends HttpServlet {
+final class StripeWebhookFilter extends HttpFilter {
 
     static final String PATH = "/webhooks/stripe";
     static final String STRIPE_SIGNATURE = "Stripe-Signature";
 
-    private static final Logger log = LoggerFactory.getLogger(StripeWebhookServlet.class);
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhookFilter.class);
 
     private final transient WebhookEndpoints endpoints;
     private final transient InFlightLimiter inFlight;
@@ -37,7 +40,7 @@ final class StripeWebhookServlet extends HttpServlet {
     private final transient IngestMetrics metrics;
     private final int maxBodySize;
 
-    StripeWebhookServlet(
+    StripeWebhookFilter(
             WebhookEndpoints endpoints,
             InFlightLimiter inFlight,
             WebhookIngestion ingestion,
@@ -50,8 +53,10 @@ final class StripeWebhookServlet extends HttpServlet {
         this.maxBodySize = (int) properties.maxBodySize().toBytes();
     }
 
+    /** Deliberately never calls {@code chain}: see the class comment. */
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException {
         long start = System.nanoTime();
         Outcome outcome;
         if (!"POST".equals(request.getMethod())) {
@@ -78,7 +83,7 @@ final class StripeWebhookServlet extends HttpServlet {
     private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Instant receivedAt = Instant.now();
         WebhookEndpoint endpoint = endpoints
-                .find(endpointId(request.getPathInfo()))
+                .find(endpointId(request))
                 .orElseThrow(() -> new WebhookRejected(Rejection.UNKNOWN_ENDPOINT, IngestMetrics.UNKNOWN_ENDPOINT_TAG));
         if (!endpoint.hasSecrets()) {
             throw new WebhookRejected(Rejection.ENDPOINT_NOT_CONFIGURED, endpoint.id());
@@ -102,14 +107,15 @@ final class StripeWebhookServlet extends HttpServlet {
     }
 
     /**
-     * The servlet is mapped to {@code /webhooks/stripe/*}: no path info is the default endpoint, one segment names an
-     * endpoint, and anything else (a trailing slash, nested segments) names none, so it is answered 404.
+     * The filter is mapped to {@code /webhooks/stripe/*}: the bare path is the default endpoint, one more segment names
+     * an endpoint, and anything else (a trailing slash, nested segments) names none, so it is answered 404.
      */
-    static String endpointId(String pathInfo) {
-        if (pathInfo == null) {
+    static String endpointId(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.length() == PATH.length()) {
             return WebhookEndpoint.DEFAULT_ID;
         }
-        String id = pathInfo.substring(1);
+        String id = path.substring(PATH.length() + 1);
         return id.isEmpty() || id.indexOf('/') >= 0 ? "" : id;
     }
 
