@@ -36,13 +36,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** In memory, on a free port. */
     public static EmbeddedMongoServer inMemory() {
+        return inMemory(0);
+    }
+
+    /** In memory, on {@code port} (0: a free one). */
+    public static EmbeddedMongoServer inMemory(int port) {
         MongoServer server = new MongoServer(new MemoryBackend() {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return super.handleCommand(channel, database, HelloAsIsMaster.rename(command), query);
             }
         });
-        server.bind("127.0.0.1", 0);
+        server.bind("127.0.0.1", port);
         return new EmbeddedMongoServer(server, server.getLocalAddress());
     }
 

@@ -16,6 +16,20 @@ final class WrkScript {
     private WrkScript() {}
 
     static Path write(Path dir, String path, List<SignedEvent> events) {
+        return write(dir, path, events, 0, 1, "");
+    }
+
+    /**
+     * The same script, paced: each of wrk's {@code threads} sends at {@code ratePerSecond / threads} on its own
+     * schedule (request n is due at start + n * period, however late earlier answers came), which Debian's wrk 4
+     * cannot do by itself. wrk measures latency from when a request is written, so the pacing wait is not counted.
+     */
+    static Path writePaced(Path dir, String path, List<SignedEvent> events, int ratePerSecond, int threads) {
+        return write(dir, path, events, ratePerSecond, threads, "-paced");
+    }
+
+    private static Path write(
+            Path dir, String path, List<SignedEvent> events, int ratePerSecond, int threads, String suffix) {
         StringBuilder lua = new StringBuilder("local bodies = {\n");
         for (SignedEvent event : events) {
             lua.append("[==[").append(event.body()).append("]==],\n");
@@ -58,8 +72,35 @@ final class WrkScript {
                     e.connect + e.read + e.write + e.timeout, summary.duration, latency:percentile(50), latency:percentile(99)))
                 end
                 """);
+        if (ratePerSecond > 0) {
+            lua.append("local period_ms = ")
+                    .append(1000.0 * threads / ratePerSecond)
+                    .append('\n');
+            lua.append("""
+                    local ffi = require("ffi")
+                    ffi.cdef[[
+                    typedef struct { long tv_sec; long tv_nsec; } paystream_timespec;
+                    int clock_gettime(int clk_id, paystream_timespec *tp);
+                    ]]
+                    local ts = ffi.new("paystream_timespec")
+                    local function now_ms()
+                      ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+                      return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+                    end
+                    local next_due = nil
+                    function delay()
+                      local now = now_ms()
+                      if next_due == nil then next_due = now end
+                      local due = next_due
+                      next_due = next_due + period_ms
+                      local wait = due - now
+                      if wait < 0 then return 0 end
+                      return wait
+                    end
+                    """);
+        }
         try {
-            Path script = dir.resolve(path.replace('/', '_') + ".lua");
+            Path script = dir.resolve(path.replace('/', '_') + suffix + ".lua");
             Files.writeString(script, lua);
             return script;
         } catch (IOException e) {

@@ -2,6 +2,8 @@ package io.paystream.bench.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +73,23 @@ public final class ChildProcess implements AutoCloseable {
             Polling.pause(Duration.ofMillis(250));
         }
         throw new IllegalStateException(name + " not healthy after " + timeout + ", see " + log);
+    }
+
+    /** Waits until something accepts TCP connections on {@code port}, failing if the process dies first. */
+    public ChildProcess awaitListening(int port, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited on start, see " + log);
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                return this;
+            } catch (IOException notYet) {
+                Polling.pause(Duration.ofMillis(100));
+            }
+        }
+        throw new IllegalStateException(name + " not listening on " + port + " after " + timeout + ", see " + log);
     }
 
     /** CPU time the process has used so far, all threads; robust to other load on the machine, unlike wall time. */

@@ -13,14 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.bson.Document;
 
@@ -35,6 +33,7 @@ final class EndToEndLatency {
      * @param sent requests sent
      * @param accepted answered 200
      * @param seen accepted events whose state became visible
+     * @param acceptedPerSecond the rate the 200s actually came at (below the asked rate when the senders fell behind)
      * @param p50Millis median ingest-200-to-visible
      * @param p99Millis 99th percentile
      * @param maxMillis slowest
@@ -44,6 +43,7 @@ final class EndToEndLatency {
             int sent,
             int accepted,
             int seen,
+            double acceptedPerSecond,
             double p50Millis,
             double p99Millis,
             double maxMillis,
@@ -51,14 +51,15 @@ final class EndToEndLatency {
 
     static final int POLL_MILLIS = 5;
 
+    /** Blocking senders; at 1,000/s and a few ms per answer, a handful are busy at any moment. */
+    static final int SENDERS = 32;
+
     private EndToEndLatency() {}
 
     static Result run(
             String webhookUrl, MongoCollection<Document> payments, List<SignedEvent> events, int ratePerSecond)
             throws InterruptedException {
-        ExecutorService callbacks = Executors.newFixedThreadPool(4, daemon("e2e-http"));
         HttpClient http = HttpClient.newBuilder()
-                .executor(callbacks)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -66,92 +67,92 @@ final class EndToEndLatency {
         Map<String, Long> awaiting = new ConcurrentHashMap<>();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger completed = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong lastAnswerAt = new AtomicLong();
 
         Thread reader = new Thread(() -> readUntilInterrupted(payments, awaiting, latencies), "visibility-reader");
         reader.setDaemon(true);
         reader.start();
 
-        ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(daemon("e2e-sender"));
-        AtomicInteger next = new AtomicInteger();
+        // Open loop on a schedule: request i is due at start + i * period whatever happened to earlier ones. A fixed
+        // set of blocking senders (each with its own keep-alive connection) keeps the number of connections bounded;
+        // the asynchronous client used before opened one per outstanding request and drowned the ingest's accept
+        // queue whenever a response was slow.
         long periodNanos = 1_000_000_000L / ratePerSecond;
-        sender.scheduleAtFixedRate(
-                () -> {
-                    int i = next.getAndIncrement();
-                    if (i >= events.size()) {
-                        return;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS, daemon("e2e-sender"));
+        for (int s = 0; s < SENDERS; s++) {
+            senders.execute(() -> {
+                for (int i = next.getAndIncrement(); i < events.size(); i = next.getAndIncrement()) {
+                    long due = start + i * periodNanos;
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
                     }
                     SignedEvent event = events.get(i);
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl))
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json")
-                            .header("Stripe-Signature", event.signature())
-                            .POST(HttpRequest.BodyPublishers.ofString(event.body()))
-                            .build();
-                    sendWithOneRetry(http, request).whenComplete((response, error) -> {
-                        if (error == null && response.statusCode() == 200) {
-                            awaiting.putIfAbsent(event.objectId(), System.nanoTime());
-                            accepted.incrementAndGet();
-                        } else {
-                            failures.merge(describe(response, error), 1, Integer::sum);
-                        }
-                        completed.incrementAndGet();
-                    });
-                },
-                0,
-                periodNanos,
-                TimeUnit.NANOSECONDS);
-
+                    String outcome = send(http, request(webhookUrl, event));
+                    if (outcome == null) {
+                        awaiting.putIfAbsent(event.objectId(), System.nanoTime());
+                        accepted.incrementAndGet();
+                    } else {
+                        failures.merge(outcome, 1, Integer::sum);
+                    }
+                    lastAnswerAt.accumulateAndGet(System.nanoTime(), Math::max);
+                }
+            });
+        }
+        senders.shutdown();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(events.size() / ratePerSecond + 60);
-        while ((completed.get() < events.size() || !awaiting.isEmpty()) && System.nanoTime() < deadline) {
+        senders.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        while (!awaiting.isEmpty() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
-        sender.shutdownNow();
-        callbacks.shutdownNow();
+        senders.shutdownNow();
         reader.interrupt();
         reader.join();
 
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        double seconds = Math.max(1, lastAnswerAt.get() - start) / 1e9;
         return new Result(
                 Math.min(next.get(), events.size()),
                 accepted.get(),
                 sorted.length,
+                accepted.get() / seconds,
                 percentile(sorted, 50),
                 percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                 Map.copyOf(failures));
     }
 
+    private static HttpRequest request(String webhookUrl, SignedEvent event) {
+        return HttpRequest.newBuilder(URI.create(webhookUrl))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", event.signature())
+                .POST(HttpRequest.BodyPublishers.ofString(event.body()))
+                .build();
+    }
+
     /**
      * Sends once, and once more if the connection failed before any answer: what Stripe itself does (it redelivers), and
      * what the JDK client does not do for a POST on a pooled connection the server closed after its keep-alive limit.
+     *
+     * @return {@code null} for a 200, otherwise what came back instead (status code, or exception type and message)
      */
-    private static CompletableFuture<HttpResponse<Void>> sendWithOneRetry(HttpClient http, HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, error) -> error == null
-                        ? CompletableFuture.completedFuture(response)
-                        : unwrap(error) instanceof IOException
-                                ? http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                                : CompletableFuture.<HttpResponse<Void>>failedFuture(error))
-                .thenCompose(next -> next);
-    }
-
-    /** The status code, or the root exception's type and message, so a failure in the report says what it was. */
-    private static String describe(HttpResponse<Void> response, Throwable error) {
-        if (error == null) {
-            return "HTTP " + response.statusCode();
+    private static String send(HttpClient http, HttpRequest request) {
+        String outcome = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                String message = String.valueOf(e.getMessage());
+                outcome = e.getClass().getSimpleName() + ": " + message.substring(0, Math.min(60, message.length()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
         }
-        Throwable cause = unwrap(error);
-        String message = String.valueOf(cause.getMessage());
-        return cause.getClass().getSimpleName() + ": " + message.substring(0, Math.min(60, message.length()));
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
+        return outcome;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -4,12 +4,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.paystream.bench.support.ChildProcess;
 import io.paystream.bench.support.HeapSampler;
+import io.paystream.bench.support.MongoServerProcess;
 import io.paystream.bench.support.ServiceJars;
 import io.paystream.bench.support.SignedEvents;
 import io.paystream.bench.support.TopicCount;
 import io.paystream.bench.worker.LifecycleMix.MixRecord;
 import io.paystream.events.Topics;
-import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.KafkaBrokerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ public final class WorkerBenchmark {
                         Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version")));
 
-        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.inMemory();
+        try (MongoServerProcess mongo = MongoServerProcess.start(work.resolve("mongo.log"), "2g");
                 MongoClient client = MongoClients.create(mongo.connectionString("paystream"));
                 KafkaBrokerProcess broker = KafkaBrokerProcess.start(
                         work.resolve("kafka"),
@@ -132,8 +132,9 @@ public final class WorkerBenchmark {
                                     .formatted(applied, 100 * applied / raw, 100 * applied / rawBulk));
                     report.append("| end-to-end at %,d/s: p50 / p99 / max | %.1f / %.1f / %.1f ms |%n"
                             .formatted(rate, latency.p50Millis(), latency.p99Millis(), latency.maxMillis()));
-                    report.append("| end-to-end: sent / 200 / visible | %,d / %,d / %,d |%n"
-                            .formatted(latency.sent(), latency.accepted(), latency.seen()));
+                    report.append("| end-to-end: sent / 200 / visible | %,d / %,d / %,d (200s at %,.0f/s) |%n"
+                            .formatted(
+                                    latency.sent(), latency.accepted(), latency.seen(), latency.acceptedPerSecond()));
                     report.append("| end-to-end: not 200 | %s |%n".formatted(latency.failures()));
                     report.append("| worker peak heap used (-Xmx384m) | %.0f MB |%n"
                             .formatted(heap.peakBytes() / 1024.0 / 1024.0));
