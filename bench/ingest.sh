@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# webhook-ingest benchmark: see bench/README.md. Installs wrk and hey from Debian if missing, builds if needed.
+# webhook-ingest benchmark: see bench/README.md. Installs wrk from Debian if missing, builds if needed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
-command -v hey >/dev/null || missing+=(hey)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from Debian"
   if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}"; else sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}"; fi

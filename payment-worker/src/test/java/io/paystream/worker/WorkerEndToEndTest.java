@@ -1,22 +1,27 @@
 package io.paystream.worker;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
+import io.paystream.worker.metrics.WorkerMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -179,6 +184,44 @@ class WorkerEndToEndTest {
         assertThat(counter("paystream.worker.events", "outcome", "ignored")).isGreaterThan(ignoredBefore);
         assertThat(deadLetters().stream().noneMatch(r -> unknownKey.equals(r.key())))
                 .isTrue();
+    }
+
+    @Test
+    void anAppliedEventRecordsItsDelayFromIngestReceipt() {
+        String runId = "lat" + UUID.randomUUID().toString().substring(0, 8);
+        String customer = "cus_" + runId;
+        Timer latencies = pipelineLatencies();
+        long countBefore = latencies.count();
+        double secondsBefore = latencies.totalTime(TimeUnit.SECONDS);
+        Instant sentAt = Instant.now();
+        ProducerRecord<String, byte[]> record = StripeRecords.of(
+                "evt_" + runId,
+                "customer.created",
+                customer,
+                false,
+                event("evt_" + runId, "customer.created", false, customer));
+        // received by the ingest an hour ago (say, the worker was down); created days before that
+        record.headers().remove(StripeEventHeaders.RECEIVED_AT);
+        record.headers()
+                .add(
+                        StripeEventHeaders.RECEIVED_AT,
+                        sentAt.minus(Duration.ofHours(1)).toString().getBytes(UTF_8));
+
+        harness.send(record);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedCustomer(customer) != null);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> latencies.count() > countBefore);
+        double recorded = latencies.totalTime(TimeUnit.SECONDS) - secondsBefore;
+        double waited = Duration.between(sentAt, Instant.now()).toMillis() / 1000.0;
+        assertThat(recorded)
+                .as("an hour since receipt, not the days since the event's created time")
+                .isBetween(3600.0, 3600.0 + (latencies.count() - countBefore) * (3600.0 + waited));
+    }
+
+    private static Timer pipelineLatencies() {
+        return worker.getBean(MeterRegistry.class)
+                .get(WorkerMetrics.PIPELINE_LATENCY)
+                .timer();
     }
 
     @Test

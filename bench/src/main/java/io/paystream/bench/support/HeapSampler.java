@@ -1,10 +1,7 @@
 package io.paystream.bench.support;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,14 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HeapSampler implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final URI prometheus;
+    private final String prometheus;
     private final AtomicLong peakBytes = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
     public HeapSampler(String prometheusUrl) {
-        this.prometheus = URI.create(prometheusUrl);
+        this.prometheus = prometheusUrl;
         this.thread = new Thread(this::sampleUntilClosed, "heap-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -33,13 +29,8 @@ public final class HeapSampler implements AutoCloseable {
     private void sampleUntilClosed() {
         while (running) {
             try {
-                String body = http.send(
-                                HttpRequest.newBuilder(prometheus)
-                                        .timeout(Duration.ofSeconds(2))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
-                long used = body.lines()
+                List<String> lines = PrometheusScrape.lines(prometheus, Duration.ofSeconds(2));
+                long used = lines.stream()
                         .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                         .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                         .sum();

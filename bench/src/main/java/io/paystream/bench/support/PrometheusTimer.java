@@ -1,10 +1,6 @@
 package io.paystream.bench.support;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.List;
 
 /**
  * A Micrometer timer's running totals read from {@code /actuator/prometheus}: two reads around a load phase give the
@@ -16,24 +12,12 @@ import java.time.Duration;
  */
 public record PrometheusTimer(double count, double sumSeconds) {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     /** Sums every series of {@code name} (e.g. {@code paystream_ingest_publish_seconds}) whose labels contain all of {@code labelFilters}. */
     public static PrometheusTimer read(String prometheusUrl, String name, String... labelFilters) {
-        String body;
-        try {
-            body = HTTP.send(
-                            HttpRequest.newBuilder(URI.create(prometheusUrl))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read " + prometheusUrl, e);
-        }
+        List<String> lines = PrometheusScrape.linesOrFail(prometheusUrl);
         double count = 0;
         double sum = 0;
-        for (String line : body.lines().toList()) {
+        for (String line : lines) {
             boolean isCount = line.startsWith(name + "_count");
             boolean isSum = line.startsWith(name + "_sum");
             boolean matches = isCount || isSum;

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import io.paystream.bench.support.ChildProcess;
 import io.paystream.bench.support.HeapSampler;
 import io.paystream.bench.support.MongoServerProcess;
+import io.paystream.bench.support.PrometheusHistogram;
 import io.paystream.bench.support.ServiceJars;
 import io.paystream.bench.support.SignedEvents;
 import io.paystream.bench.support.TopicCount;
@@ -47,6 +48,9 @@ public final class WorkerBenchmark {
     private static final String SECRET = "whsec_paystream_bench_secret";
     private static final int WORKER_PORT = 18081;
     private static final int INGEST_PORT = 18080;
+
+    /** The worker's own measure of what the end-to-end phase measures from outside (WorkerMetrics). */
+    private static final String PIPELINE_LATENCY = "paystream_worker_pipeline_latency_seconds";
 
     private WorkerBenchmark() {}
 
@@ -116,6 +120,8 @@ public final class WorkerBenchmark {
                             client.getDatabase("paystream").getCollection("payment_intents"),
                             SignedEvents.generate("warm", rate * 20, 2048, SECRET),
                             rate);
+                    String workerPrometheus = "http://127.0.0.1:" + WORKER_PORT + "/actuator/prometheus";
+                    PrometheusHistogram pipelineBefore = PrometheusHistogram.read(workerPrometheus, PIPELINE_LATENCY);
                     EndToEndLatency.Result latency = EndToEndLatency.run(
                             "http://127.0.0.1:" + INGEST_PORT + "/webhooks/stripe",
                             client.getDatabase("paystream").getCollection("payment_intents"),
@@ -132,6 +138,13 @@ public final class WorkerBenchmark {
                                     .formatted(applied, 100 * applied / raw, 100 * applied / rawBulk));
                     report.append("| end-to-end at %,d/s: p50 / p99 / max | %.1f / %.1f / %.1f ms |%n"
                             .formatted(rate, latency.p50Millis(), latency.p99Millis(), latency.maxMillis()));
+                    PrometheusHistogram pipeline = PrometheusHistogram.read(workerPrometheus, PIPELINE_LATENCY);
+                    report.append(
+                            "| the worker's own ingest-receipt-to-written, same phase: p50 / p99 | ≤ %.0f / ≤ %.0f ms"
+                                            .formatted(
+                                                    pipeline.quantileMillisSince(pipelineBefore, 0.50),
+                                                    pipeline.quantileMillisSince(pipelineBefore, 0.99))
+                                    + " (%,.0f events) |%n".formatted(pipeline.countSince(pipelineBefore)));
                     report.append("| end-to-end: sent / 200 / visible | %,d / %,d / %,d (200s at %,.0f/s) |%n"
                             .formatted(
                                     latency.sent(), latency.accepted(), latency.seen(), latency.acceptedPerSecond()));

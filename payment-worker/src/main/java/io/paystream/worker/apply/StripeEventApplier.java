@@ -19,6 +19,7 @@ import io.paystream.events.domain.DomainEvent;
 import io.paystream.worker.metrics.WorkerMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -124,7 +125,7 @@ public class StripeEventApplier {
         long start = System.nanoTime();
         Prepared prepared = prepare(0, metadata, body);
         ApplyResult result = prepared.projection() == null ? prepared.ignored() : applyOne(prepared);
-        return finish(prepared, result, System.nanoTime() - start);
+        return finish(prepared, result, System.nanoTime() - start, metadata);
     }
 
     /**
@@ -166,7 +167,7 @@ public class StripeEventApplier {
         long perRecord = prepared.isEmpty() ? 0 : (System.nanoTime() - start) / prepared.size();
         for (Prepared p : prepared) {
             if (results[p.index()] != null && (failure == null || p.index() < failure.index())) {
-                finish(p, results[p.index()], perRecord);
+                finish(p, results[p.index()], perRecord, records.get(p.index()).metadata());
             }
         }
         if (failure != null) {
@@ -175,13 +176,17 @@ public class StripeEventApplier {
         return Arrays.asList(results);
     }
 
-    private ApplyResult finish(Prepared prepared, ApplyResult result, long nanos) {
+    private ApplyResult finish(Prepared prepared, ApplyResult result, long nanos, StripeEventMetadata metadata) {
         metrics.event(result.eventType(), result.outcome().tag());
         if (prepared.projection() != null) {
             metrics.processing(nanos);
         }
         if (result.outcome() == ApplyOutcome.APPLIED) {
-            metrics.freshness(Duration.between(prepared.event().createdAt(), clock.instant()));
+            Instant now = clock.instant();
+            metrics.freshness(Duration.between(prepared.event().createdAt(), now));
+            if (metadata != null) {
+                metrics.pipelineLatency(Duration.between(metadata.receivedAt(), now));
+            }
         }
         return result;
     }

@@ -18,6 +18,7 @@ public class WorkerMetrics {
     public static final String EVENTS = "paystream.worker.events";
     public static final String PROCESSING = "paystream.worker.processing";
     public static final String FRESHNESS = "paystream.worker.freshness";
+    public static final String PIPELINE_LATENCY = "paystream.worker.pipeline.latency";
     public static final String OUTBOX_BACKLOG = "paystream.worker.outbox.backlog";
     public static final String DEAD_LETTERS = "paystream.worker.dead_letters";
 
@@ -25,6 +26,7 @@ public class WorkerMetrics {
     private final Map<String, Counter> events = new ConcurrentHashMap<>();
     private final Timer processing;
     private final Timer freshness;
+    private final Timer pipelineLatency;
     private final Counter deadLetters;
     private final AtomicLong outboxBacklog = new AtomicLong();
 
@@ -36,6 +38,12 @@ public class WorkerMetrics {
                 .register(registry);
         this.freshness = Timer.builder(FRESHNESS)
                 .description("Now minus the Stripe event's created time, when applied")
+                .publishPercentileHistogram()
+                .register(registry);
+        // Unlike freshness (Stripe's created time, whole seconds, and late by however long Stripe took to deliver),
+        // this is Paystream's own delay: ingest receipt to the state being written (two hosts' clocks, NTP-close).
+        this.pipelineLatency = Timer.builder(PIPELINE_LATENCY)
+                .description("Time from webhook-ingest receiving an event to its state being written to MongoDB")
                 .publishPercentileHistogram()
                 .register(registry);
         this.deadLetters = Counter.builder(DEAD_LETTERS)
@@ -61,6 +69,10 @@ public class WorkerMetrics {
 
     public void freshness(Duration age) {
         freshness.record(age.isNegative() ? Duration.ZERO : age);
+    }
+
+    public void pipelineLatency(Duration latency) {
+        pipelineLatency.record(latency.isNegative() ? Duration.ZERO : latency);
     }
 
     public void deadLettered(String type) {
