@@ -3,11 +3,14 @@ package io.paystream.bench.ingest;
 import io.paystream.bench.bare.BareEndpointApplication;
 import io.paystream.bench.support.ChildProcess;
 import io.paystream.bench.support.HeapSampler;
+import io.paystream.bench.support.LoadResult;
+import io.paystream.bench.support.LoadTools;
 import io.paystream.bench.support.PrometheusTimer;
 import io.paystream.bench.support.ServiceJars;
 import io.paystream.bench.support.SignedEvents;
 import io.paystream.bench.support.SignedEvents.SignedEvent;
 import io.paystream.bench.support.TopicCount;
+import io.paystream.bench.support.WrkScript;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.KafkaBrokerProcess;
 import java.nio.file.Files;
@@ -59,7 +62,7 @@ public final class IngestBenchmark {
         List<SignedEvent> events = SignedEvents.generate(2000, eventBytes, SECRET);
         Path ingestScript = WrkScript.write(work, "/webhooks/stripe", events);
         Path bareScript = WrkScript.write(work, "/bare", events);
-        Path pacedScript = WrkScript.writePaced(work, "/webhooks/stripe", events, rate, LoadTools.WRK_THREADS);
+        Path pacedScript = WrkScript.writePaced(work, "/webhooks/stripe", events, rate);
 
         Rounds bareRounds = new Rounds();
         Rounds ingestRounds = new Rounds();

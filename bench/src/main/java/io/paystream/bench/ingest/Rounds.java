@@ -1,6 +1,7 @@
 package io.paystream.bench.ingest;
 
 import io.paystream.bench.support.ChildProcess;
+import io.paystream.bench.support.LoadResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

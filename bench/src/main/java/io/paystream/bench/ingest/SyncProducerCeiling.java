@@ -1,5 +1,6 @@
 package io.paystream.bench.ingest;
 
+import io.paystream.bench.support.LoadResult;
 import io.paystream.bench.support.SignedEvents.SignedEvent;
 import io.paystream.events.Topics;
 import java.nio.charset.StandardCharsets;

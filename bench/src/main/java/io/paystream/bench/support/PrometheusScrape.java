@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** One read of a service's {@code /actuator/prometheus}, as lines. */
-final class PrometheusScrape {
+public final class PrometheusScrape {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -27,7 +27,7 @@ final class PrometheusScrape {
     }
 
     /** For a harness that cannot go on without the reading. */
-    static List<String> linesOrFail(String prometheusUrl) {
+    public static List<String> linesOrFail(String prometheusUrl) {
         try {
             return lines(prometheusUrl, Duration.ofSeconds(5));
         } catch (IOException e) {

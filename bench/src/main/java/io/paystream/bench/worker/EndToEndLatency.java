@@ -1,191 +1,106 @@
 package io.paystream.bench.worker;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
+import io.paystream.bench.support.LoadResult;
+import io.paystream.bench.support.LoadTools;
+import io.paystream.bench.support.PrometheusHistogram;
+import io.paystream.bench.support.PrometheusScrape;
+import io.paystream.bench.support.SignedEvents;
 import io.paystream.bench.support.SignedEvents.SignedEvent;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.paystream.bench.support.WrkScript;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bson.Document;
 
 /**
- * End-to-end latency as a downstream reader sees it: from webhook-ingest's 200 to the payment's document being
- * readable in MongoDB. Sends signed events at a fixed rate (open loop: a slow response does not slow the sender), and a
- * reader polls the collection for the ids that were acknowledged but not yet seen.
+ * End-to-end latency: signed events sent to webhook-ingest at a fixed rate by a paced wrk script (each event once), and
+ * the delay from the ingest receiving each one to its state being written, as the worker itself records it
+ * ({@code paystream_worker_pipeline_latency_seconds}). That delay starts before the ingest's 200 and ends when the
+ * document is readable, so it bounds "200 to visible" from above.
+ *
+ * <p>The first version sent from the harness JVM with the JDK HttpClient and polled MongoDB for each acknowledged id.
+ * Profiled, that harness used more CPU than the worker it measured (58% of a core against 34%), so on two shared cores
+ * it measured its own contention; its client also failed thousands of requests on its own. wrk is native code and
+ * the worker's histogram costs nothing to read.
  */
 final class EndToEndLatency {
 
     /**
-     * @param sent requests sent
-     * @param accepted answered 200
-     * @param seen accepted events whose state became visible
-     * @param acceptedPerSecond the rate the 200s actually came at (below the asked rate when the senders fell behind)
-     * @param p50Millis median ingest-200-to-visible
-     * @param p99Millis 99th percentile
-     * @param maxMillis slowest
-     * @param failures what the requests that did not get a 200 got instead (status code or exception), with counts
+     * @param load what wrk saw (sent, 200s, the rate they came at, the ingest's answer latency)
+     * @param visible new payment documents after the phase (each event creates one; equal to the 200s when nothing is lost)
+     * @param p50Millis the worker's median receipt-to-written (bucket upper bound)
+     * @param p99Millis its 99th percentile (bucket upper bound)
+     * @param outcomes the worker's count of this phase's event type by outcome (applied, duplicate, ...)
      */
-    record Result(
-            int sent,
-            int accepted,
-            int seen,
-            double acceptedPerSecond,
-            double p50Millis,
-            double p99Millis,
-            double maxMillis,
-            Map<String, Integer> failures) {}
+    record Result(LoadResult load, long visible, double p50Millis, double p99Millis, Map<String, Long> outcomes) {}
 
-    static final int POLL_MILLIS = 5;
+    private static final String PIPELINE_LATENCY = "paystream_worker_pipeline_latency_seconds";
+    private static final Pattern EVENTS = Pattern.compile(
+            "^paystream_worker_events_total\\{(?=[^}]*type=\"payment_intent\\.succeeded\")[^}]*outcome=\"([a-z_]+)\"");
 
-    /** Blocking senders; at 1,000/s and a few ms per answer, a handful are busy at any moment. */
-    static final int SENDERS = 32;
+    /** Keep-alive connections for the paced sends: at 1,000/s, each has 16 ms per request before its next is due. */
+    private static final int CONNECTIONS = 16;
 
     private EndToEndLatency() {}
 
     static Result run(
-            String webhookUrl, MongoCollection<Document> payments, List<SignedEvent> events, int ratePerSecond)
-            throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        Map<String, Integer> failures = new ConcurrentHashMap<>();
-        Map<String, Long> awaiting = new ConcurrentHashMap<>();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong lastAnswerAt = new AtomicLong();
-
-        Thread reader = new Thread(() -> readUntilInterrupted(payments, awaiting, latencies), "visibility-reader");
-        reader.setDaemon(true);
-        reader.start();
-
-        // Open loop on a schedule: request i is due at start + i * period whatever happened to earlier ones. A fixed
-        // set of blocking senders (each with its own keep-alive connection) keeps the number of connections bounded;
-        // the asynchronous client used before opened one per outstanding request and drowned the ingest's accept
-        // queue whenever a response was slow.
-        long periodNanos = 1_000_000_000L / ratePerSecond;
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS, daemon("e2e-sender"));
-        for (int s = 0; s < SENDERS; s++) {
-            senders.execute(() -> {
-                for (int i = next.getAndIncrement(); i < events.size(); i = next.getAndIncrement()) {
-                    long due = start + i * periodNanos;
-                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    SignedEvent event = events.get(i);
-                    String outcome = send(http, request(webhookUrl, event));
-                    if (outcome == null) {
-                        awaiting.putIfAbsent(event.objectId(), System.nanoTime());
-                        accepted.incrementAndGet();
-                    } else {
-                        failures.merge(outcome, 1, Integer::sum);
-                    }
-                    lastAnswerAt.accumulateAndGet(System.nanoTime(), Math::max);
-                }
-            });
-        }
-        senders.shutdown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(events.size() / ratePerSecond + 60);
-        senders.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        while (!awaiting.isEmpty() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
-        senders.shutdownNow();
-        reader.interrupt();
-        reader.join();
-
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        double seconds = Math.max(1, lastAnswerAt.get() - start) / 1e9;
+            String name,
+            String secret,
+            String ingestBaseUrl,
+            String workerPrometheus,
+            MongoCollection<Document> payments,
+            int ratePerSecond,
+            int seconds,
+            Path work) {
+        // a quarter more events than the phase needs, so no wrk thread (each on its own residue class) wraps around
+        // and every event is sent at most once
+        List<SignedEvent> events = SignedEvents.generate(name, ratePerSecond * seconds * 5 / 4, 2048, secret);
+        Path script = WrkScript.writePaced(work.resolve(name), "/webhooks/stripe", events, ratePerSecond);
+        long before = payments.estimatedDocumentCount();
+        Map<String, Long> outcomesBefore = outcomes(workerPrometheus);
+        PrometheusHistogram latencyBefore = PrometheusHistogram.read(workerPrometheus, PIPELINE_LATENCY);
+        LoadResult load = LoadTools.wrk(name, ingestBaseUrl, script, CONNECTIONS, seconds);
+        long visible = awaitVisible(payments, before + load.ok(), Duration.ofSeconds(60)) - before;
+        PrometheusHistogram latency = PrometheusHistogram.read(workerPrometheus, PIPELINE_LATENCY);
+        Map<String, Long> outcomes = new TreeMap<>(outcomes(workerPrometheus));
+        outcomesBefore.forEach((outcome, count) -> outcomes.merge(outcome, -count, Long::sum));
+        outcomes.values().removeIf(count -> count == 0);
         return new Result(
-                Math.min(next.get(), events.size()),
-                accepted.get(),
-                sorted.length,
-                accepted.get() / seconds,
-                percentile(sorted, 50),
-                percentile(sorted, 99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-                Map.copyOf(failures));
+                load,
+                visible,
+                latency.quantileMillisSince(latencyBefore, 0.50),
+                latency.quantileMillisSince(latencyBefore, 0.99),
+                outcomes);
     }
 
-    private static HttpRequest request(String webhookUrl, SignedEvent event) {
-        return HttpRequest.newBuilder(URI.create(webhookUrl))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("Stripe-Signature", event.signature())
-                .POST(HttpRequest.BodyPublishers.ofString(event.body()))
-                .build();
-    }
-
-    /**
-     * Sends once, and once more if the connection failed before any answer: what Stripe itself does (it redelivers), and
-     * what the JDK client does not do for a POST on a pooled connection the server closed after its keep-alive limit.
-     *
-     * @return {@code null} for a 200, otherwise what came back instead (status code, or exception type and message)
-     */
-    private static String send(HttpClient http, HttpRequest request) {
-        String outcome = null;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
-            } catch (IOException e) {
-                String message = String.valueOf(e.getMessage());
-                outcome = e.getClass().getSimpleName() + ": " + message.substring(0, Math.min(60, message.length()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
+    /** {@code paystream_worker_events_total} for the bench's event type, by outcome. */
+    private static Map<String, Long> outcomes(String workerPrometheus) {
+        Map<String, Long> byOutcome = new TreeMap<>();
+        for (String line : PrometheusScrape.linesOrFail(workerPrometheus)) {
+            Matcher m = EVENTS.matcher(line);
+            if (m.find()) {
+                byOutcome.merge(
+                        m.group(1), (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Long::sum);
             }
         }
-        return outcome;
+        return byOutcome;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static void readUntilInterrupted(
-            MongoCollection<Document> payments, Map<String, Long> awaiting, List<Long> latencies) {
-        while (!Thread.currentThread().isInterrupted()) {
-            List<String> ids = awaiting.keySet().stream().limit(500).toList();
-            if (!ids.isEmpty()) {
-                for (Document found : payments.find(Filters.in("_id", ids)).projection(Projections.include("_id"))) {
-                    Long acceptedAt = awaiting.remove(found.getString("_id"));
-                    if (acceptedAt != null) {
-                        latencies.add(System.nanoTime() - acceptedAt);
-                    }
-                }
-            }
-            // every 5 ms: fine enough for a 200 ms target, and a 1 ms poll of up to 500 ids kept the embedded MongoDB
-            // server (in this JVM) busy enough to starve the services it measures
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+    /** Polls the count every 100 ms until {@code expected} documents exist or the timeout passes; returns the count. */
+    private static long awaitVisible(MongoCollection<Document> payments, long expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long count = payments.estimatedDocumentCount();
+        while (count < expected && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            count = payments.estimatedDocumentCount();
         }
-    }
-
-    private static double percentile(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+        return count;
     }
 }

@@ -1,4 +1,4 @@
-package io.paystream.bench.ingest;
+package io.paystream.bench.support;
 
 import io.paystream.bench.support.SignedEvents.SignedEvent;
 import java.io.IOException;
@@ -11,25 +11,24 @@ import java.util.List;
  * Writes a wrk Lua script that cycles through the pre-signed events and reports, per run, the requests answered 200
  * and the others: the 200 count is what the topic's record count is checked against.
  */
-final class WrkScript {
+public final class WrkScript {
 
     private WrkScript() {}
 
-    static Path write(Path dir, String path, List<SignedEvent> events) {
-        return write(dir, path, events, 0, 1, "");
+    public static Path write(Path dir, String path, List<SignedEvent> events) {
+        return write(dir, path, events, 0, "");
     }
 
     /**
-     * The same script, paced: each of wrk's {@code threads} sends at {@code ratePerSecond / threads} on its own
+     * The same script, paced: each of wrk's threads sends at {@code ratePerSecond / threads} on its own
      * schedule (request n is due at start + n * period, however late earlier answers came), which Debian's wrk 4
      * cannot do by itself. wrk measures latency from when a request is written, so the pacing wait is not counted.
      */
-    static Path writePaced(Path dir, String path, List<SignedEvent> events, int ratePerSecond, int threads) {
-        return write(dir, path, events, ratePerSecond, threads, "-paced");
+    public static Path writePaced(Path dir, String path, List<SignedEvent> events, int ratePerSecond) {
+        return write(dir, path, events, ratePerSecond, "-paced");
     }
 
-    private static Path write(
-            Path dir, String path, List<SignedEvent> events, int ratePerSecond, int threads, String suffix) {
+    private static Path write(Path dir, String path, List<SignedEvent> events, int ratePerSecond, String suffix) {
         StringBuilder lua = new StringBuilder("local bodies = {\n");
         for (SignedEvent event : events) {
             lua.append("[==[").append(event.body()).append("]==],\n");
@@ -39,6 +38,7 @@ final class WrkScript {
             lua.append("\"").append(event.signature()).append("\",\n");
         }
         lua.append("}\nlocal path = \"").append(path).append("\"\n");
+        lua.append("local THREADS = ").append(LoadTools.WRK_THREADS).append('\n');
         lua.append("""
                 local reqs = {}
                 local i = 0
@@ -46,17 +46,20 @@ final class WrkScript {
                 other = 0
                 local threads = {}
                 function setup(thread)
+                  thread:set("slice", #threads)
                   table.insert(threads, thread)
                 end
+                -- thread t sends events t+1, t+1+THREADS, t+1+2*THREADS, ...: no two threads ever send the same event, and
+                -- a phase shorter than one pass sends every event at most once (the end-to-end phase counts them)
                 function init(args)
                   for k = 1, #bodies do
                     reqs[k] = wrk.format("POST", path, {["Content-Type"] = "application/json", ["Stripe-Signature"] = sigs[k]}, bodies[k])
                   end
-                  i = math.random(#reqs)
+                  i = slice - THREADS
                 end
                 function request()
-                  i = i % #reqs + 1
-                  return reqs[i]
+                  i = (i + THREADS) % (#reqs - #reqs % THREADS)
+                  return reqs[i + 1]
                 end
                 function response(status, headers, body)
                   if status == 200 then ok = ok + 1 else other = other + 1 end
@@ -74,7 +77,7 @@ final class WrkScript {
                 """);
         if (ratePerSecond > 0) {
             lua.append("local period_ms = ")
-                    .append(1000.0 * threads / ratePerSecond)
+                    .append(1000.0 * LoadTools.WRK_THREADS / ratePerSecond)
                     .append('\n');
             lua.append("""
                     local ffi = require("ffi")
@@ -100,6 +103,7 @@ final class WrkScript {
                     """);
         }
         try {
+            Files.createDirectories(dir);
             Path script = dir.resolve(path.replace('/', '_') + suffix + ".lua");
             Files.writeString(script, lua);
             return script;

@@ -1,4 +1,4 @@
-package io.paystream.bench.ingest;
+package io.paystream.bench.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +12,14 @@ import java.util.List;
  * Debian's hey was used for the fixed rate before; its per-worker tickers drop ticks whenever an answer is slower than
  * a worker's interval, so it offered less than it was asked for, and its own CPU cost inflated the latencies it saw.
  */
-final class LoadTools {
+public final class LoadTools {
 
     private LoadTools() {}
 
     /** wrk's thread count; a paced script must know it (WrkScript#writePaced). */
-    static final int WRK_THREADS = 2;
+    public static final int WRK_THREADS = 2;
 
-    static LoadResult wrk(String name, String baseUrl, Path script, int connections, int seconds) {
+    public static LoadResult wrk(String name, String baseUrl, Path script, int connections, int seconds) {
         String out = run(List.of(
                 "wrk",
                 "-t" + WRK_THREADS,

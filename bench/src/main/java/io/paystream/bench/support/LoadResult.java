@@ -1,4 +1,4 @@
-package io.paystream.bench.ingest;
+package io.paystream.bench.support;
 
 /**
  * One load phase's outcome.
@@ -12,7 +12,7 @@ package io.paystream.bench.ingest;
  * @param p50Millis median latency
  * @param p99Millis 99th percentile latency
  */
-record LoadResult(
+public record LoadResult(
         String name,
         long requests,
         long ok,
@@ -22,11 +22,11 @@ record LoadResult(
         double p50Millis,
         double p99Millis) {
 
-    double okPerSecond() {
+    public double okPerSecond() {
         return ok / seconds;
     }
 
-    String tableRow() {
+    public String tableRow() {
         return "| %s | %,d | %,d | %,d | %,.0f | %.2f | %.2f |"
                 .formatted(name, requests, ok, other + socketErrors, okPerSecond(), p50Millis, p99Millis);
     }
