@@ -97,10 +97,7 @@ public final class WorkerBenchmark {
                     "LOGGING_LEVEL_ROOT",
                     "WARN");
             try (ChildProcess worker = ChildProcess.start(
-                            "payment-worker",
-                            List.of("-Xmx384m", "-jar", workerJar.toString(), "--server.port=" + WORKER_PORT),
-                            env,
-                            work.resolve("worker.log"));
+                            "payment-worker", workerCommand(workerJar), env, work.resolve("worker.log"));
                     HeapSampler heap = new HeapSampler("http://127.0.0.1:" + WORKER_PORT + "/actuator/prometheus")) {
                 double applied = drainRate(broker.bootstrapServers(), mix.size());
                 worker.awaitHttpOk("http://127.0.0.1:" + WORKER_PORT + "/actuator/health", Duration.ofSeconds(60));
@@ -162,6 +159,17 @@ public final class WorkerBenchmark {
         Files.writeString(out.resolve("worker-" + Instant.now().getEpochSecond() + ".md"), report);
         // The broker and services were stopped above; leave no client thread holding the harness JVM open.
         System.exit(0);
+    }
+
+    /** The worker's command line; {@code bench.workerArgs} adds options (space-separated) for experiments. */
+    private static List<String> workerCommand(Path workerJar) {
+        List<String> command = new java.util.ArrayList<>(
+                List.of("-Xmx384m", "-jar", workerJar.toString(), "--server.port=" + WORKER_PORT));
+        String extra = System.getProperty("bench.workerArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        return command;
     }
 
     private static void preload(String bootstrapServers, List<MixRecord> mix) throws Exception {
