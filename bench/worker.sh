@@ -6,4 +6,4 @@ cd "$repo"
 if [ ! -f payment-worker/target/payment-worker-0.1.0-SNAPSHOT.jar ] || [ ! -f webhook-ingest/target/webhook-ingest-0.1.0-SNAPSHOT.jar ] || [ ! -d bench/target/lib ] || [ "${REBUILD:-}" = 1 ]; then
   ./mvnw -B -q -DskipTests package
 fi
-exec java -Xmx2g -cp "bench/target/classes:bench/target/lib/*" "$@" io.paystream.bench.worker.WorkerBenchmark "$repo"
+exec java -Xmx3g -cp "bench/target/classes:bench/target/lib/*" "$@" io.paystream.bench.worker.WorkerBenchmark "$repo"

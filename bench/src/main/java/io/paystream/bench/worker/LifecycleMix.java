@@ -36,10 +36,15 @@ final class LifecycleMix {
     private LifecycleMix() {}
 
     static List<MixRecord> build(int atLeast) {
+        return build("b", atLeast);
+    }
+
+    /** At least {@code atLeast} records, every lifecycle replayed under run ids {@code <runPrefix>0, 1, ...}. */
+    static List<MixRecord> build(String runPrefix, int atLeast) {
         List<MixRecord> records = new ArrayList<>(atLeast + 200);
         for (int run = 0; records.size() < atLeast; run++) {
             for (String lifecycle : StripeFixtures.lifecycleNames()) {
-                for (FixtureEvent event : StripeFixtures.lifecycle(lifecycle, "b" + run)) {
+                for (FixtureEvent event : StripeFixtures.lifecycle(lifecycle, runPrefix + run)) {
                     records.add(record(event));
                 }
             }
