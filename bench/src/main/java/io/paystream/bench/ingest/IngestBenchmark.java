@@ -167,10 +167,7 @@ public final class IngestBenchmark {
 
     private static List<String> ingestCommand(Path ingestJar) {
         List<String> command = new ArrayList<>(List.of("-Xmx256m"));
-        String extra = System.getProperty("bench.ingestJvmArgs", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        command.addAll(ChildProcess.optionsFrom("bench.ingestJvmArgs"));
         command.addAll(List.of("-jar", ingestJar.toString(), "--server.port=" + INGEST_PORT));
         return command;
     }

@@ -30,6 +30,15 @@ public final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * Extra command-line options for experiments (a profiler agent, GC logging, a service setting), given as one
+     * space-separated system property of the harness; empty when it is unset.
+     */
+    public static List<String> optionsFrom(String systemProperty) {
+        String options = System.getProperty(systemProperty, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
     /** Starts {@code java <jvmArgs> <mainArgs>} with extra environment, output appended to {@code log}. */
     public static ChildProcess start(String name, List<String> javaArgs, Map<String, String> env, Path log) {
         List<String> command = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -23,19 +24,18 @@ public final class MongoServerProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** Starts it with {@code heap} as -Xmx; {@code bench.mongoJvmArgs} adds JVM options (space-separated). */
     public static MongoServerProcess start(Path log, String heap) {
         int port = FreePorts.next();
-        ChildProcess process = ChildProcess.start(
-                        "mongo-server",
-                        List.of(
-                                "-Xmx" + heap,
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                MongoServerProcess.class.getName(),
-                                Integer.toString(port)),
-                        Map.of(),
-                        log)
-                .awaitListening(port, Duration.ofSeconds(60));
+        List<String> command = new ArrayList<>(List.of("-Xmx" + heap));
+        command.addAll(ChildProcess.optionsFrom("bench.mongoJvmArgs"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                MongoServerProcess.class.getName(),
+                Integer.toString(port)));
+        ChildProcess process =
+                ChildProcess.start("mongo-server", command, Map.of(), log).awaitListening(port, Duration.ofSeconds(60));
         return new MongoServerProcess(process, port);
     }
 

@@ -166,14 +166,15 @@ public final class WorkerBenchmark {
         System.exit(0);
     }
 
-    /** The worker's command line; {@code bench.workerArgs} adds options (space-separated) for experiments. */
+    /**
+     * The worker's command line; {@code bench.workerJvmArgs} adds JVM options and {@code bench.workerArgs} Spring
+     * options (each space-separated), for experiments.
+     */
     private static List<String> workerCommand(Path workerJar) {
-        List<String> command = new java.util.ArrayList<>(
-                List.of("-Xmx384m", "-jar", workerJar.toString(), "--server.port=" + WORKER_PORT));
-        String extra = System.getProperty("bench.workerArgs", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        List<String> command = new java.util.ArrayList<>(List.of("-Xmx384m"));
+        command.addAll(ChildProcess.optionsFrom("bench.workerJvmArgs"));
+        command.addAll(List.of("-jar", workerJar.toString(), "--server.port=" + WORKER_PORT));
+        command.addAll(ChildProcess.optionsFrom("bench.workerArgs"));
         return command;
     }
 
