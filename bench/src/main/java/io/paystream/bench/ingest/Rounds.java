@@ -27,9 +27,7 @@ final class Rounds {
 
     String row(int round, String name) {
         LoadResult r = results.get(round);
-        LoadResult named = new LoadResult(
-                name, r.requests(), r.ok(), r.other(), r.socketErrors(), r.seconds(), r.p50Millis(), r.p99Millis());
-        return named.tableRow() + " %.0f µs |".formatted(micros(cpu.get(round)) / Math.max(1, r.ok()));
+        return r.named(name).tableRow() + " %.0f µs |".formatted(micros(cpu.get(round)) / Math.max(1, r.ok()));
     }
 
     double medianOkPerSecond() {

@@ -22,6 +22,10 @@ public record LoadResult(
         double p50Millis,
         double p99Millis) {
 
+    public LoadResult named(String newName) {
+        return new LoadResult(newName, requests, ok, other, socketErrors, seconds, p50Millis, p99Millis);
+    }
+
     public double okPerSecond() {
         return ok / seconds;
     }
