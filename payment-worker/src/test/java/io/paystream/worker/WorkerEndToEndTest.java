@@ -79,10 +79,15 @@ class WorkerEndToEndTest {
     }
 
     @Test
-    void theSweeperPublishesOutboxEntriesLeftBehindByADeadProcess() {
+    void entriesLeftBehindByAnInstanceThatLeftArePublishedByTheOneThatTakesOverItsPartitions() {
+        ConfigurableApplicationContext second = harness.startWorker();
+        // Both instances' start-up passes are done, and the harness's full sweep is an hour away: from here on only
+        // the partition assignment can make a pass due.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !sweeper(worker).isSweepDue() && !sweeper(second).isSweepDue());
         String id = "po_sweep_" + UUID.randomUUID().toString().substring(0, 8);
         String eventId = UUID.randomUUID().toString();
-        // What a worker killed between its state write and its relay leaves behind.
+        // What an instance killed between its state write and its relay leaves behind.
         Document entry = new Document("id", eventId)
                 .append("type", "io.paystream.payout.paid")
                 .append("at", new java.util.Date(System.currentTimeMillis() - 60_000))
@@ -95,9 +100,14 @@ class WorkerEndToEndTest {
                         .append("version", 1L)
                         .append("outbox", List.of(entry)));
         try (WorkerHarness.FeedReader feed = harness.feed()) {
+            harness.stopWorker(second); // its partitions move to the first instance
             assertThat(feed.awaitIds(java.util.Set.of(eventId))).contains(eventId);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutbox(id) == 0);
+    }
+
+    private static io.paystream.worker.outbox.OutboxSweeper sweeper(ConfigurableApplicationContext context) {
+        return context.getBean(io.paystream.worker.outbox.OutboxSweeper.class);
     }
 
     @Test

@@ -10,12 +10,17 @@ import io.paystream.worker.metrics.WorkerMetrics;
 import io.paystream.worker.outbox.OutboxRelay;
 import io.paystream.worker.outbox.OutboxSweeper;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
@@ -88,7 +93,32 @@ class WorkerConfiguration {
 
     @Bean
     SchedulingConfigurer outboxSweepSchedule(OutboxSweeper sweeper) {
-        return registrar ->
-                registrar.addFixedDelayTask(sweeper::sweep, properties.outbox().sweepInterval());
+        return registrar -> {
+            registrar.addFixedDelayTask(
+                    sweeper::sweepIfNeeded, properties.outbox().sweepInterval());
+            registrar.addFixedRateTask(sweeper::sweepNeeded, properties.outbox().fullSweepInterval());
+        };
+    }
+
+    /**
+     * Partitions that move here may come from an instance that died between a state write and its relay: its entries
+     * are swept now rather than at the next full sweep.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> sweepOnPartitionsAssigned(
+            OutboxSweeper sweeper) {
+        return container -> container
+                .getContainerProperties()
+                .setConsumerRebalanceListener(new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        if (!partitions.isEmpty()) {
+                            sweeper.sweepNeeded();
+                        }
+                    }
+
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+                });
     }
 }

@@ -31,13 +31,16 @@ public record WorkerProperties(
     public record Apply(@Min(1) int recentEventIds, @Min(1) int maxAttempts) {}
 
     /**
-     * @param sweepInterval pause between sweeper passes
+     * @param sweepInterval pause between sweeper passes while one is due (after a start, a partition assignment or a
+     *     failed relay)
+     * @param fullSweepInterval how often a pass is due anyway, as a safety net and to refresh the backlog gauge
      * @param minAge entries younger than this are left to the consumer thread's own relay
      * @param publishTimeout how long to wait for Kafka acknowledgements
      * @param sweepBatch documents per collection and pass
      */
     public record Outbox(
             @NotNull Duration sweepInterval,
+            @NotNull Duration fullSweepInterval,
             @NotNull Duration minAge,
             @NotNull Duration publishTimeout,
             @Min(1) int sweepBatch) {}

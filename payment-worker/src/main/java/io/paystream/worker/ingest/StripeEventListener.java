@@ -5,6 +5,7 @@ import io.paystream.events.Topics;
 import io.paystream.worker.apply.ApplyResult;
 import io.paystream.worker.apply.StripeEventApplier;
 import io.paystream.worker.outbox.OutboxRelay;
+import io.paystream.worker.outbox.OutboxSweeper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,12 @@ class StripeEventListener {
 
     private final StripeEventApplier applier;
     private final OutboxRelay relay;
+    private final OutboxSweeper sweeper;
 
-    StripeEventListener(StripeEventApplier applier, OutboxRelay relay) {
+    StripeEventListener(StripeEventApplier applier, OutboxRelay relay, OutboxSweeper sweeper) {
         this.applier = applier;
         this.relay = relay;
+        this.sweeper = sweeper;
     }
 
     @KafkaListener(id = "payment-worker", idIsGroup = false, topics = Topics.STRIPE_EVENTS, batch = "true")
@@ -71,6 +74,7 @@ class StripeEventListener {
         try {
             relay.relay(pending);
         } catch (RuntimeException e) {
+            sweeper.sweepNeeded();
             log.warn("relaying domain events failed, the outbox sweeper will retry: {}", e.toString());
         }
     }
