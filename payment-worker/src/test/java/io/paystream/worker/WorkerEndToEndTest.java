@@ -243,6 +243,8 @@ class WorkerEndToEndTest {
                 .body();
         assertThat(prometheus)
                 .contains("paystream_worker_outbox_backlog")
+                // the 200 ms end-to-end objective is a bucket of its own
+                .containsPattern("paystream_worker_pipeline_latency_seconds_bucket\\{[^}]*le=\"0\\.2\"")
                 .contains("paystream_worker_processing_seconds")
                 .contains("kafka_consumer_fetch_manager_records_lag");
     }
