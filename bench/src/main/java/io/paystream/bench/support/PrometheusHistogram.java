@@ -48,6 +48,19 @@ public record PrometheusHistogram(TreeMap<Double, Double> cumulativeByUpperBound
         return Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * The share of observations since {@code before} at or under {@code millis}, exact when the histogram has a bucket
+     * there (the worker's pipeline latency has one at its 200 ms objective), otherwise at the next bucket below.
+     */
+    public double shareWithinSince(PrometheusHistogram before, double millis) {
+        double total = countSince(before);
+        Map.Entry<Double, Double> bucket = cumulativeByUpperBound.floorEntry(millis / 1000);
+        if (total == 0 || bucket == null) {
+            return 0;
+        }
+        return (bucket.getValue() - before.cumulativeByUpperBound.getOrDefault(bucket.getKey(), 0.0)) / total;
+    }
+
     public double countSince(PrometheusHistogram before) {
         return cumulativeByUpperBound.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
                 - before.cumulativeByUpperBound.getOrDefault(Double.POSITIVE_INFINITY, 0.0);

@@ -37,9 +37,17 @@ final class EndToEndLatency {
      * @param visible new payment documents after the phase (each event creates one; equal to the 200s when nothing is lost)
      * @param p50Millis the worker's median receipt-to-written (bucket upper bound)
      * @param p99Millis its 99th percentile (bucket upper bound)
+     * @param within200Millis the share of the phase's events written within 200 ms of receipt (exact: the histogram has
+     *     a bucket there)
      * @param outcomes the worker's count of this phase's event type by outcome (applied, duplicate, ...)
      */
-    record Result(LoadResult load, long visible, double p50Millis, double p99Millis, Map<String, Long> outcomes) {}
+    record Result(
+            LoadResult load,
+            long visible,
+            double p50Millis,
+            double p99Millis,
+            double within200Millis,
+            Map<String, Long> outcomes) {}
 
     private static final String PIPELINE_LATENCY = "paystream_worker_pipeline_latency_seconds";
     private static final Pattern EVENTS = Pattern.compile(
@@ -77,6 +85,7 @@ final class EndToEndLatency {
                 visible,
                 latency.quantileMillisSince(latencyBefore, 0.50),
                 latency.quantileMillisSince(latencyBefore, 0.99),
+                latency.shareWithinSince(latencyBefore, 200),
                 outcomes);
     }
 

@@ -22,7 +22,18 @@ import org.bson.Document;
  */
 final class RawDriverBaseline {
 
+    private static final String DATABASE_PREFIX = "raw_baseline_";
+
     private RawDriverBaseline() {}
+
+    /** Drops the databases {@link #run} wrote. */
+    static void drop(MongoClient client) {
+        for (String name : client.listDatabaseNames()) {
+            if (name.startsWith(DATABASE_PREFIX)) {
+                client.getDatabase(name).drop();
+            }
+        }
+    }
 
     /** Upserts every record's object one by one; returns events per second. */
     static double run(MongoClient client, List<MixRecord> records, int threads) throws Exception {
@@ -34,7 +45,7 @@ final class RawDriverBaseline {
      * does per poll); returns events per second.
      */
     static double run(MongoClient client, List<MixRecord> records, int threads, int batch) throws Exception {
-        MongoDatabase database = client.getDatabase("raw_baseline_" + batch);
+        MongoDatabase database = client.getDatabase(DATABASE_PREFIX + batch);
         List<List<MixRecord>> shares = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             shares.add(new ArrayList<>());
