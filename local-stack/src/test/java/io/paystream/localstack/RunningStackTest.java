@@ -41,16 +41,17 @@ class RunningStackTest {
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
     static StackSettings settingsFor(Path home) {
+        int[] ports = FreePorts.distinct(7);
         return new StackSettings(
                 home,
                 home.resolve(".local"),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
+                ports[0],
+                ports[1],
+                ports[2],
+                ports[3],
+                ports[4],
+                ports[5],
+                ports[6],
                 List.of(),
                 Optional.empty(),
                 false,
