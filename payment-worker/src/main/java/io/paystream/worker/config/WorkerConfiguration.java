@@ -12,7 +12,6 @@ import io.paystream.worker.outbox.OutboxSweeper;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +20,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
@@ -109,16 +109,13 @@ class WorkerConfiguration {
             OutboxSweeper sweeper) {
         return container -> container
                 .getContainerProperties()
-                .setConsumerRebalanceListener(new ConsumerRebalanceListener() {
+                .setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
                     @Override
                     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                         if (!partitions.isEmpty()) {
                             sweeper.sweepNeeded();
                         }
                     }
-
-                    @Override
-                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
                 });
     }
 }
