@@ -1,5 +1,6 @@
 package io.paystream.catalog;
 
+import io.paystream.testsupport.ContainerImages;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.testcontainers.junit.jupiter.Container;
@@ -18,5 +19,5 @@ class CatalogSyncApplicationContainerTest extends HealthAndMetricsContract {
 
     @Container
     @ServiceConnection
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.MONGO);
 }

@@ -2,6 +2,7 @@ package io.paystream.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paystream.testsupport.ContainerImages;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +21,10 @@ import org.testcontainers.mongodb.MongoDBContainer;
 class WorkerContainersTest {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.MONGO);
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.KAFKA);
 
     private static WorkerHarness harness;
 

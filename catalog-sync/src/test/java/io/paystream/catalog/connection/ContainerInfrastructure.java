@@ -1,5 +1,6 @@
 package io.paystream.catalog.connection;
 
+import io.paystream.testsupport.ContainerImages;
 import java.util.LinkedHashMap;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,7 +28,7 @@ class ContainerInfrastructure implements ApplicationContextInitializer<Configura
 
     static synchronized String mongoUri(String database) {
         if (mongo == null) {
-            mongo = new MongoDBContainer("mongo:8.0");
+            mongo = new MongoDBContainer(ContainerImages.MONGO);
             mongo.start();
         }
         return mongo.getReplicaSetUrl(database);

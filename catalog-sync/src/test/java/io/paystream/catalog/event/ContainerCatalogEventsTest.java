@@ -1,6 +1,7 @@
 package io.paystream.catalog.event;
 
 import io.paystream.catalog.EmulatorConfiguration;
+import io.paystream.testsupport.ContainerImages;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,10 +16,10 @@ import org.testcontainers.mongodb.MongoDBContainer;
 class ContainerCatalogEventsTest extends CatalogEventsContract {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.MONGO);
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.KAFKA);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -1,6 +1,7 @@
 package io.paystream.catalog.sync;
 
 import io.paystream.catalog.EmulatorConfiguration;
+import io.paystream.testsupport.ContainerImages;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,7 +15,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 class MongoContainerCatalogSyncTest extends CatalogSyncContract {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.MONGO);
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {

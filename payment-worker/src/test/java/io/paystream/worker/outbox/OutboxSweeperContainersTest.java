@@ -2,6 +2,7 @@ package io.paystream.worker.outbox;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.paystream.testsupport.ContainerImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.junit.jupiter.Container;
@@ -14,10 +15,10 @@ import org.testcontainers.mongodb.MongoDBContainer;
 class OutboxSweeperContainersTest extends OutboxSweeperContract {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.MONGO);
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer(ContainerImages.KAFKA);
 
     private static MongoClient client;
 

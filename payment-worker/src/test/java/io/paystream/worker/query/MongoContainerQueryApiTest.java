@@ -1,5 +1,6 @@
 package io.paystream.worker.query;
 
+import io.paystream.testsupport.ContainerImages;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
@@ -11,7 +12,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 class MongoContainerQueryApiTest extends QueryApiContract {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer(ContainerImages.MONGO);
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
