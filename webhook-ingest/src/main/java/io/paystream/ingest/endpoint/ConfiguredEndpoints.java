@@ -1,6 +1,5 @@
 package io.paystream.ingest.endpoint;
 
-import io.paystream.ingest.IngestProperties;
 import io.paystream.ingest.signature.SigningSecret;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,7 +14,7 @@ class ConfiguredEndpoints {
     private static final Logger log = LoggerFactory.getLogger(ConfiguredEndpoints.class);
 
     @Bean
-    InMemoryWebhookEndpoints webhookEndpoints(IngestProperties properties) {
+    InMemoryWebhookEndpoints webhookEndpoints(EndpointProperties properties) {
         List<WebhookEndpoint> endpoints = properties.endpoints().entrySet().stream()
                 .map(entry -> new WebhookEndpoint(
                         entry.getKey(),

@@ -2,7 +2,6 @@ package io.paystream.ingest.endpoint;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.events.crypto.SecretCipher;
-import io.paystream.ingest.IngestProperties;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -20,10 +19,10 @@ class EndpointRegistryConfiguration {
     @Bean
     RegistrationApplier registrationApplier(
             InMemoryWebhookEndpoints endpoints,
-            IngestProperties ingest,
+            EndpointProperties configured,
             SecretCipher secretCipher,
             MeterRegistry meters) {
-        return new RegistrationApplier(endpoints, ingest.endpoints().keySet(), secretCipher, meters);
+        return new RegistrationApplier(endpoints, configured.endpoints().keySet(), secretCipher, meters);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.paystream.ingest.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.ingest.IngestProperties;
+import io.paystream.ingest.endpoint.EndpointProperties;
 import io.paystream.ingest.endpoint.WebhookEndpoints;
 import io.paystream.ingest.publish.StripeEventPublisher;
 import io.paystream.ingest.signature.StripeSignatureVerifier;
@@ -25,8 +26,8 @@ class WebhookConfiguration {
     }
 
     @Bean
-    IngestMetrics ingestMetrics(MeterRegistry meters, IngestProperties properties, InFlightLimiter inFlight) {
-        return new IngestMetrics(meters, properties.endpoints().keySet(), inFlight);
+    IngestMetrics ingestMetrics(MeterRegistry meters, EndpointProperties configured, InFlightLimiter inFlight) {
+        return new IngestMetrics(meters, configured.endpoints().keySet(), inFlight);
     }
 
     @Bean
