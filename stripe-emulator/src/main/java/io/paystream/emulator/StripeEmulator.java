@@ -51,7 +51,7 @@ public final class StripeEmulator implements AutoCloseable {
     private final WebhookDispatcher dispatcher;
     private final Store store;
     private final ApiHandler handler;
-    private final CatalogApi catalog;
+    private final Catalog catalog;
     private final Account platform;
     private final String baseUrl;
 
@@ -68,9 +68,10 @@ public final class StripeEmulator implements AutoCloseable {
         store = new Store(settings.apiVersion(), Clock.systemUTC(), dispatcher);
         platform = store.addAccount(AccountSpec.activeStandalone().withId(PLATFORM_ACCOUNT_ID), null, false);
         platform.displayName = "Paystream platform";
-        catalog = new CatalogApi(store);
+        catalog = new Catalog(store);
         Router router = new Router();
-        catalog.register(router);
+        new ProductsApi(store, catalog).register(router);
+        new PricesApi(store, catalog).register(router);
         new AccountsApi(store).register(router);
         new WebhookEndpointsApi(store).register(router);
         new EventsApi().register(router);
