@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,18 +60,33 @@ public final class WorkerHarness implements AutoCloseable {
 
     /** Starts one more worker instance in the consumer group. */
     public ConfigurableApplicationContext startWorker() {
+        return startWorker(new String[0]);
+    }
+
+    /**
+     * Starts one more worker instance; each of {@code overrides} ({@code --name=value}) replaces the default of that
+     * name.
+     */
+    public ConfigurableApplicationContext startWorker(String... overrides) {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String arg : List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.mongodb.uri=" + mongoUri,
+                "--spring.kafka.consumer.properties.metadata.max.age.ms=1000",
+                "--paystream.worker.outbox.min-age=1s",
+                // Leftovers are published only by the passes a start, an assignment or a failure asks for, the
+                // behaviour under test, not by the periodic safety net.
+                "--paystream.worker.outbox.full-sweep-interval=1h",
+                "--paystream.worker.retry.initial-interval=100ms",
+                "--spring.jmx.enabled=false")) {
+            args.put(arg.substring(0, arg.indexOf('=')), arg);
+        }
+        for (String arg : overrides) {
+            args.put(arg.substring(0, arg.indexOf('=')), arg);
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PaymentWorkerApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                        "--spring.mongodb.uri=" + mongoUri,
-                        "--spring.kafka.consumer.properties.metadata.max.age.ms=1000",
-                        "--paystream.worker.outbox.min-age=1s",
-                        // Leftovers are published only by the passes a start, an assignment or a failure asks for,
-                        // the behaviour under test, not by the periodic safety net.
-                        "--paystream.worker.outbox.full-sweep-interval=1h",
-                        "--paystream.worker.retry.initial-interval=100ms",
-                        "--spring.jmx.enabled=false");
+                .run(args.values().toArray(String[]::new));
         workers.add(context);
         return context;
     }
@@ -183,7 +199,12 @@ public final class WorkerHarness implements AutoCloseable {
 
         /** Polls until every id in {@code expected} was seen (duplicates allowed); returns all ids seen. */
         public Set<String> awaitIds(Set<String> expected) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> {
+            return awaitIds(expected, Duration.ofSeconds(90));
+        }
+
+        /** Polls for at most {@code timeout} until every id in {@code expected} was seen; returns all ids seen. */
+        public Set<String> awaitIds(Set<String> expected, Duration timeout) {
+            await().atMost(timeout).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     records++;
                     var header = record.headers().lastHeader("ce_id");

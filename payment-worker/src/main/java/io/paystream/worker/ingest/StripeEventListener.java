@@ -18,9 +18,12 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies each polled batch of Stripe events (see {@link StripeEventApplier#applyAll}), then relays the domain events the batch produced. The container commits
- * the batch's offsets only after this method returns, i.e. after every state write; a failing record is reported by
- * index so the records before it are committed and it alone goes through retry or dead-lettering.
+ * Applies each polled batch of Stripe events (see {@link StripeEventApplier#applyAll}), then relays the domain events the
+ * batch produced. The container commits the batch's offsets only after this method returns, i.e. after every state
+ * write; a failing record is reported by index so the records before it are committed and it alone goes through retry
+ * or dead-lettering. Every failure path still relays what was written before it (or, when that is unknown, asks the
+ * sweeper for a pass): those records are not polled again, so nothing else would publish their domain events before
+ * the full sweep.
  */
 @Component
 class StripeEventListener {
@@ -54,15 +57,15 @@ class StripeEventListener {
         try {
             results = applier.applyAll(incoming);
         } catch (StripeEventApplier.RecordFailedException e) {
+            // The records written before (and beside) the failed one are committed with it; nothing re-polls them.
+            relayQuietly(e.written());
             throw new BatchListenerFailedException(e.getMessage(), e.getCause(), records.get(e.index()));
+        } catch (RuntimeException e) {
+            // What was written before this is unknown: let the sweeper find it rather than the full sweep.
+            sweeper.sweepNeeded();
+            throw e;
         }
-        List<OutboxRelay.Pending> pending = new ArrayList<>();
-        for (ApplyResult result : results) {
-            if (!result.outbox().isEmpty()) {
-                pending.add(new OutboxRelay.Pending(result.collection(), result.aggregateId(), result.outbox()));
-            }
-        }
-        relayQuietly(pending);
+        relayQuietly(results);
         if (headerFailure != null) {
             throw new BatchListenerFailedException(
                     headerFailure.getMessage(), headerFailure, records.get(incoming.size()));
@@ -70,7 +73,13 @@ class StripeEventListener {
     }
 
     /** The outbox is durable in MongoDB: a failed relay here is retried by the sweeper, not by re-consuming. */
-    private void relayQuietly(List<OutboxRelay.Pending> pending) {
+    private void relayQuietly(List<ApplyResult> results) {
+        List<OutboxRelay.Pending> pending = new ArrayList<>();
+        for (ApplyResult result : results) {
+            if (!result.outbox().isEmpty()) {
+                pending.add(new OutboxRelay.Pending(result.collection(), result.aggregateId(), result.outbox()));
+            }
+        }
         try {
             relay.relay(pending);
         } catch (RuntimeException e) {
