@@ -145,7 +145,7 @@ final class RunningStack implements AutoCloseable {
         ports.put(settings.mongoPort(), "MongoDB (--mongo-port)");
         for (ServiceSpec spec : specs) {
             if (Files.isRegularFile(spec.jar(settings.home()))) {
-                ports.put(spec.port(), spec.module() + " (--" + flagOf(spec) + "-port)");
+                ports.put(spec.port(), spec.module() + " (--" + spec.portOption() + ")");
             }
         }
         for (Map.Entry<Integer, String> port : ports.entrySet()) {
@@ -156,14 +156,6 @@ final class RunningStack implements AutoCloseable {
                         + " is already in use. Is a stack already running? Stop it, or pick another port.");
             }
         }
-    }
-
-    private static String flagOf(ServiceSpec spec) {
-        return switch (spec.module()) {
-            case "webhook-ingest" -> "ingest";
-            case "payment-worker" -> "worker";
-            default -> "catalog";
-        };
     }
 
     private void createDirectories() {

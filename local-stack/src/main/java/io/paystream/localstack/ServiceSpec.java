@@ -12,11 +12,13 @@ import java.util.Properties;
 /**
  * One service of the stack: its module (also its jar's name), its HTTP port and the environment it is started with.
  *
+ * @param portOption the {@code up} option that sets {@code port} (without its dashes), named when the port is taken
  * @param required whether the stack refuses to come up without it; an optional service that fails is reported and
  *     left out
  */
 record ServiceSpec(
         String module,
+        String portOption,
         int port,
         boolean required,
         Map<String, String> env,
@@ -25,8 +27,8 @@ record ServiceSpec(
         String healthPath) {
 
     /** A Spring Boot service: configured by environment, healthy when {@code /actuator/health} says UP. */
-    ServiceSpec(String module, int port, boolean required, Map<String, String> env) {
-        this(module, port, required, env, List.of(), null, "/actuator/health");
+    ServiceSpec(String module, String portOption, int port, boolean required, Map<String, String> env) {
+        this(module, portOption, port, required, env, List.of(), null, "/actuator/health");
     }
 
     static final String VERSION = buildVersion();
@@ -59,11 +61,18 @@ record ServiceSpec(
 
         return List.of(
                 new ServiceSpec(
-                        "stripe-emulator", settings.emulatorPort(), false, Map.of(), emulatorArgs, "exec", "/health"),
-                new ServiceSpec("webhook-ingest", settings.ingestPort(), true, Map.copyOf(ingest)),
-                new ServiceSpec("payment-worker", settings.workerPort(), true, Map.copyOf(worker)),
+                        "stripe-emulator",
+                        "emulator-port",
+                        settings.emulatorPort(),
+                        false,
+                        Map.of(),
+                        emulatorArgs,
+                        "exec",
+                        "/health"),
+                new ServiceSpec("webhook-ingest", "ingest-port", settings.ingestPort(), true, Map.copyOf(ingest)),
+                new ServiceSpec("payment-worker", "worker-port", settings.workerPort(), true, Map.copyOf(worker)),
                 // the stack comes up without catalog-sync (and the emulator) if they cannot start
-                new ServiceSpec("catalog-sync", settings.catalogPort(), false, Map.copyOf(catalog)));
+                new ServiceSpec("catalog-sync", "catalog-port", settings.catalogPort(), false, Map.copyOf(catalog)));
     }
 
     Path jar(Path home) {

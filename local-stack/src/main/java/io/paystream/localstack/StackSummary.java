@@ -18,6 +18,8 @@ final class StackSummary {
         out.println();
         row(out, "Kafka", s.bootstrapServers(), "topics " + Topics.STRIPE_EVENTS + ", " + Topics.PAYMENTS_EVENTS);
         row(out, "MongoDB", s.mongoUri(), "embedded wire server, file " + stack.mongoFile());
+        // said here once, instead of the server's WARN per index (kept off the console by logback.xml)
+        row(out, "", "", "it ignores non-unique secondary indexes: queries off _id read whole collections");
         for (ServiceSpec spec : ServiceSpec.all(s)) {
             String outcome = outcomes.getOrDefault(spec.module(), "not started");
             if (outcome.equals("up")) {

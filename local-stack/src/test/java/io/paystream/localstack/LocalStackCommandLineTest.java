@@ -3,8 +3,18 @@ package io.paystream.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paystream.testsupport.FreePorts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +44,59 @@ class LocalStackCommandLineTest {
 
         assertThat(console.exitCode()).isZero();
         assertThat(console.out()).contains("up", "send <event-type|lifecycle>", "tail [topic]", "--rebuild");
+    }
+
+    /** Every option {@code up} accepts, as the help and the doc must name it. */
+    static List<String> upOptions() {
+        Set<String> names = new TreeSet<>(StackSettings.VALUED_FLAGS);
+        names.addAll(StackSettings.SWITCHES);
+        return names.stream().map(name -> "--" + name).toList();
+    }
+
+    /** The variable each port option falls back to, e.g. {@code PAYSTREAM_EMULATOR_PORT} for {@code --emulator-port}. */
+    static List<String> portVariables() {
+        return StackSettings.VALUED_FLAGS.stream()
+                .filter(name -> name.endsWith("-port"))
+                .map(name -> "PAYSTREAM_" + name.toUpperCase(Locale.ROOT).replace('-', '_'))
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void helpNamesEveryOptionOfUpAndEveryPortVariable() {
+        String help = Console.run("help").out();
+
+        assertThat(help).contains(upOptions()).contains(portVariables());
+    }
+
+    @Test
+    void theLocalStackDocNamesEveryOptionOfUpAndEveryPortVariable() throws IOException {
+        String doc = Files.readString(DockerComposeContractTest.REPO.resolve("docs/local-stack.md"));
+
+        assertThat(doc).contains(upOptions()).contains(portVariables());
+    }
+
+    /**
+     * A fresh clone has no build: {@code ./paystream help} must answer from the source tree at once. The script runs
+     * here from a folder holding only itself and the usage text, so any attempt to build or to start the launcher
+     * fails.
+     */
+    @Test
+    void theScriptPrintsTheLaunchersHelpWithoutABuild(@TempDir Path clone) throws Exception {
+        Path usage = Path.of("src/main/resources/io/paystream/localstack/usage.txt");
+        Files.copy(DockerComposeContractTest.REPO.resolve("paystream"), clone.resolve("paystream"));
+        Files.createDirectories(clone.resolve("local-stack").resolve(usage).getParent());
+        Files.copy(usage, clone.resolve("local-stack").resolve(usage));
+
+        Process script = new ProcessBuilder("bash", clone.resolve("paystream").toString(), "help")
+                .redirectErrorStream(true)
+                .start();
+        String printed = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(script.exitValue()).as(printed).isZero();
+        assertThat(printed).isEqualTo(LocalStack.USAGE_TEXT);
+        assertThat(clone.resolve("local-stack/target")).doesNotExist();
     }
 
     @Test

@@ -53,7 +53,7 @@ class LocalStackIT {
     @Test
     void aSignedEventSentToTheLocalStackArrivesOnTheTopicKeyedByItsObjectId() throws Exception {
         StackSettings defaults = RunningStackTest.settingsFor(REPO);
-        Path ingestJar = new ServiceSpec("webhook-ingest", 0, true, java.util.Map.of()).jar(REPO);
+        Path ingestJar = new ServiceSpec("webhook-ingest", "ingest-port", 0, true, java.util.Map.of()).jar(REPO);
         Assumptions.assumeTrue(
                 Files.isRegularFile(ingestJar),
                 ingestJar + " does not exist yet: package webhook-ingest first (the reactor does in verify)");

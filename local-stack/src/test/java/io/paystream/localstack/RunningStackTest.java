@@ -27,6 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The stack's orchestration with the real broker process and Mongo server, and stand-in service processes. The local
@@ -92,7 +94,8 @@ class RunningStackTest {
                     .contains("http://127.0.0.1:" + settings.ingestPort() + "/webhooks/stripe")
                     .contains(StackSettings.DEV_SECRET)
                     .contains("catalog-sync")
-                    .contains("left out");
+                    .contains("left out")
+                    .contains("ignores non-unique secondary indexes");
         }
 
         assertThat(services).noneMatch(ProcessHandle::isAlive);
@@ -126,6 +129,33 @@ class RunningStackTest {
         }
         assertThat(aliveChildren()).isEmpty();
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("Starting Kafka");
+    }
+
+    /** Each built service's port is checked before anything starts, and the message names the option that moves it. */
+    @ParameterizedTest
+    @CsvSource({
+        "stripe-emulator, --emulator-port",
+        "webhook-ingest, --ingest-port",
+        "payment-worker, --worker-port",
+        "catalog-sync, --catalog-port"
+    })
+    void aTakenServicePortNamesTheOptionThatMovesIt(String module, String option) throws Exception {
+        StackSettings settings = settingsFor(home);
+        List<ServiceSpec> specs = ServiceSpec.all(settings);
+        specs.forEach(spec -> FakeServiceJars.write(spec.jar(home), "up"));
+        int port = specs.stream()
+                .filter(spec -> spec.module().equals(module))
+                .findFirst()
+                .orElseThrow()
+                .port();
+
+        try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> RunningStack.start(settings, out))
+                    .isInstanceOf(ServiceStartException.class)
+                    .hasMessageContaining("port " + port + " for " + module + " (" + option + ") is already in use");
+        }
+        assertThat(aliveChildren()).isEmpty();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("Starting");
     }
 
     @Test

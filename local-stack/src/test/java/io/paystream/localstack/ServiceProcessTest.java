@@ -18,7 +18,8 @@ class ServiceProcessTest {
     private ServiceProcess start(String mode) {
         Path jar = FakeServiceJars.write(dir.resolve("svc.jar"), mode);
         int port = FreePorts.next();
-        ServiceSpec spec = new ServiceSpec("fake-service", port, true, Map.of("SERVER_PORT", Integer.toString(port)));
+        ServiceSpec spec = new ServiceSpec(
+                "fake-service", "ingest-port", port, true, Map.of("SERVER_PORT", Integer.toString(port)));
         return ServiceProcess.start(spec, jar, dir.resolve("logs/fake-service.log"), "64m");
     }
 

@@ -94,6 +94,20 @@ class StackSettingsTest {
     }
 
     @Test
+    void eachServicesPortOptionIsTheOptionThatSetsItsPort() {
+        for (ServiceSpec spec : ServiceSpec.all(settings(Map.of()))) {
+            StackSettings moved = settings(Map.of(), "--" + spec.portOption(), "40123");
+
+            assertThat(ServiceSpec.all(moved))
+                    .filteredOn(service -> service.module().equals(spec.module()))
+                    .singleElement()
+                    .extracting(ServiceSpec::port)
+                    .as(spec.module())
+                    .isEqualTo(40123);
+        }
+    }
+
+    @Test
     void tailDefaultsToStripeEventsOnTheStackBrokerFromNow() {
         TailCommand.Options options = TailCommand.Options.parse(List.of(), Map.of("PAYSTREAM_KAFKA_PORT", "19092"));
 
