@@ -3,6 +3,7 @@ package io.paystream.worker.ingest;
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
 import io.paystream.worker.apply.ApplyResult;
+import io.paystream.worker.apply.RecordFailedException;
 import io.paystream.worker.apply.StripeEventApplier;
 import io.paystream.worker.outbox.OutboxRelay;
 import io.paystream.worker.outbox.OutboxSweeper;
@@ -56,7 +57,7 @@ class StripeEventListener {
         List<ApplyResult> results;
         try {
             results = applier.applyAll(incoming);
-        } catch (StripeEventApplier.RecordFailedException e) {
+        } catch (RecordFailedException e) {
             // The records written before (and beside) the failed one are committed with it; nothing re-polls them.
             relayQuietly(e.written());
             throw new BatchListenerFailedException(e.getMessage(), e.getCause(), records.get(e.index()));

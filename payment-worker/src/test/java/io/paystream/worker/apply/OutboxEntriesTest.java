@@ -1,0 +1,55 @@
+package io.paystream.worker.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paystream.events.domain.DomainEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class OutboxEntriesTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final OutboxEntries entries = new OutboxEntries(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void eachChangeBecomesACloudEventWithTheIdsAccountAndModeAddedToItsData() {
+        StripeEvent event = new StripeEvent(
+                "evt_1", "invoice.paid", 1_794_900_000L, true, "acct_1", "invoice", "in_1", JSON.createObjectNode());
+
+        List<Document> outbox = entries.of(
+                List.of(new DomainChange("io.paystream.invoice.paid", Map.of("amountPaid", 2900))), event, "in_1");
+
+        assertThat(outbox).hasSize(1);
+        Document entry = outbox.get(0);
+        assertThat(entry.getString("id")).isEqualTo(DomainEvent.idFor("evt_1", "io.paystream.invoice.paid"));
+        assertThat(entry.getString("type")).isEqualTo("io.paystream.invoice.paid");
+        assertThat(entry.getDate("at")).isEqualTo(Date.from(NOW));
+        JsonNode cloudEvent = JSON.readTree(entry.getString("event"));
+        assertThat(cloudEvent.path("id").asString()).isEqualTo(entry.getString("id"));
+        JsonNode data = cloudEvent.path("data");
+        assertThat(data.path("objectId").asString()).isEqualTo("in_1");
+        assertThat(data.path("objectType").asString()).isEqualTo("invoice");
+        assertThat(data.path("account").asString()).isEqualTo("acct_1");
+        assertThat(data.path("livemode").asBoolean()).isTrue();
+        assertThat(data.path("stripeEventId").asString()).isEqualTo("evt_1");
+        assertThat(data.path("amountPaid").asLong()).isEqualTo(2900);
+    }
+
+    @Test
+    void noChangeNoEntry() {
+        StripeEvent event = new StripeEvent(
+                "evt_2", "customer.updated", 1L, false, "platform", "customer", "cus_1", JSON.createObjectNode());
+
+        assertThat(entries.of(List.of(), event, "cus_1")).isEmpty();
+    }
+}
