@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real Apache Kafka broker (KRaft, combined broker and controller) in its own JVM process, so that tests can stop it
@@ -40,7 +41,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final String classPath;
     private final String maxHeap;
     private final List<String> jvmOptions;
-    private Process process;
+    private @Nullable Process process;
 
     private KafkaBrokerProcess(
             Path dataDir, int port, int controllerPort, String classPath, String maxHeap, List<String> jvmOptions) {
