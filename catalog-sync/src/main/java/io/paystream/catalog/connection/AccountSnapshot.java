@@ -3,16 +3,17 @@ package io.paystream.catalog.connection;
 import com.stripe.model.Account;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What a connection needs to know about a Stripe account, read from the API or from an {@code account.updated}
  * event's snapshot.
  */
-record AccountSnapshot(
+public record AccountSnapshot(
         String id,
-        String country,
-        String defaultCurrency,
+        @Nullable String country,
+        @Nullable String defaultCurrency,
         boolean detailsSubmitted,
         boolean chargesEnabled,
         boolean payoutsEnabled,
@@ -20,9 +21,9 @@ record AccountSnapshot(
         List<String> pastDue,
         List<String> eventuallyDue,
         List<String> pendingVerification,
-        String disabledReason) {
+        @Nullable String disabledReason) {
 
-    static AccountSnapshot of(Account account) {
+    public static AccountSnapshot of(Account account) {
         Account.Requirements requirements = account.getRequirements();
         return new AccountSnapshot(
                 account.getId(),
@@ -39,10 +40,10 @@ record AccountSnapshot(
     }
 
     /** From {@code data.object} of an {@code account.updated} event. */
-    static AccountSnapshot of(JsonNode account) {
+    public static AccountSnapshot of(JsonNode account) {
         JsonNode requirements = account.path("requirements");
         return new AccountSnapshot(
-                text(account, "id"),
+                account.path("id").asString(), // present: callers check it first
                 text(account, "country"),
                 text(account, "default_currency"),
                 account.path("details_submitted").asBoolean(false),
@@ -56,17 +57,17 @@ record AccountSnapshot(
     }
 
     /** Past-due keys first (the most urgent), then currently-due ones not already listed. */
-    List<String> dueNow() {
+    public List<String> dueNow() {
         List<String> due = new ArrayList<>(pastDue);
         currentlyDue.stream().filter(key -> !due.contains(key)).forEach(due::add);
         return due;
     }
 
-    private static List<String> orEmpty(List<String> list) {
+    private static List<String> orEmpty(@Nullable List<String> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isString() ? value.asString() : null;
     }

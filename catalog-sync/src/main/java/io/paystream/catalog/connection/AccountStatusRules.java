@@ -3,6 +3,7 @@ package io.paystream.catalog.connection;
 import io.paystream.events.account.OnboardingRequirements;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Derives a connection's status from an account snapshot:
@@ -15,7 +16,7 @@ import java.util.Map;
  *   <li>{@code pending} otherwise: onboarding not finished, or Stripe still verifying what was submitted.
  * </ol>
  */
-final class AccountStatusRules {
+public final class AccountStatusRules {
 
     private static final Map<String, String> DISABLED_REASONS = Map.of(
             "rejected.fraud", "Stripe rejected the account because of suspected fraud",
@@ -37,14 +38,14 @@ final class AccountStatusRules {
      * @param disabledReason a sentence, when disabled
      * @param disabledReasonCode Stripe's {@code disabled_reason}, when disabled
      */
-    record Assessment(
+    public record Assessment(
             ConnectionStatus status,
             List<String> missing,
             List<String> dueRequirements,
-            String disabledReason,
-            String disabledReasonCode) {}
+            @Nullable String disabledReason,
+            @Nullable String disabledReasonCode) {}
 
-    static Assessment assess(AccountSnapshot account) {
+    public static Assessment assess(AccountSnapshot account) {
         String reason = account.disabledReason();
         if (reason != null && !reason.startsWith("requirements.") && !reason.startsWith("action_required.")) {
             return new Assessment(

@@ -2,33 +2,38 @@ package io.paystream.catalog.connection;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One customer's Stripe connection as stored (collection {@value ConnectionStore#COLLECTION}). Secrets are held only as
- * {@link io.paystream.events.crypto.SecretCipher} envelopes; {@link #toString()} leaves them out.
+ * One customer's Stripe connection as stored (collection {@code connections}, see the {@code store} sub-package).
+ * Secrets are held only as {@link io.paystream.events.crypto.SecretCipher} envelopes; {@link #toString()} leaves them
+ * out.
  *
+ * @param currency null only for a Connect account whose request and account name none
+ * @param publishableKeyMasked the pasted keys, masked; null for Connect connections
+ * @param webhookEndpointId the endpoint registered on a key connection's account; null for Connect connections
  * @param secrets null for Connect connections (the platform key reaches them) and once disconnected
  * @param onboarding the return and refresh URLs of Connect onboarding, null for key connections
  * @param version incremented by every write; the condition of every update
  */
-record Connection(
+public record Connection(
         String id,
         String tenant,
         ConnectionKind kind,
         Mode mode,
-        String currency,
+        @Nullable String currency,
         boolean enabled,
         String accountId,
-        String country,
+        @Nullable String country,
         State state,
-        String publishableKeyMasked,
-        String secretKeyMasked,
-        String webhookEndpointId,
-        Secrets secrets,
-        OnboardingUrls onboarding,
+        @Nullable String publishableKeyMasked,
+        @Nullable String secretKeyMasked,
+        @Nullable String webhookEndpointId,
+        @Nullable Secrets secrets,
+        @Nullable OnboardingUrls onboarding,
         Instant createdAt,
         Instant updatedAt,
-        Instant disconnectedAt,
+        @Nullable Instant disconnectedAt,
         long version) {
 
     /**
@@ -37,21 +42,22 @@ record Connection(
      * @param lastEventCreated the {@code created} of the newest {@code account.updated} applied; older ones are ignored
      * @param lastEventId that event's id, the tie-break within one second
      */
-    record State(
+    public record State(
             ConnectionStatus status,
             List<String> missing,
             List<String> dueRequirements,
-            String disabledReason,
-            String disabledReasonCode,
-            Instant lastEventCreated,
-            String lastEventId) {
+            @Nullable String disabledReason,
+            @Nullable String disabledReasonCode,
+            @Nullable Instant lastEventCreated,
+            @Nullable String lastEventId) {
 
-        State {
+        public State {
             missing = List.copyOf(missing);
             dueRequirements = List.copyOf(dueRequirements);
         }
 
-        static State of(AccountStatusRules.Assessment assessment, Instant eventCreated, String eventId) {
+        public static State of(
+                AccountStatusRules.Assessment assessment, @Nullable Instant eventCreated, @Nullable String eventId) {
             return new State(
                     assessment.status(),
                     assessment.missing(),
@@ -63,8 +69,8 @@ record Connection(
         }
 
         /** Whether an {@code account.updated} created at {@code created} with this id is newer than the last applied. */
-        boolean isOlderThan(Instant created, String eventId) {
-            if (lastEventCreated == null) {
+        public boolean isOlderThan(Instant created, String eventId) {
+            if (lastEventCreated == null || lastEventId == null) {
                 return true;
             }
             int byTime = created.compareTo(lastEventCreated);
@@ -73,37 +79,37 @@ record Connection(
     }
 
     /** SecretCipher envelopes, both written with the key {@code cipherKeyId}. */
-    record Secrets(String secretKeyEnvelope, String webhookSecretEnvelope, String cipherKeyId) {
+    public record Secrets(String secretKeyEnvelope, String webhookSecretEnvelope, String cipherKeyId) {
         @Override
         public String toString() {
             return "Secrets[" + cipherKeyId + "]";
         }
     }
 
-    record OnboardingUrls(String returnUrl, String refreshUrl) {}
+    public record OnboardingUrls(String returnUrl, String refreshUrl) {}
 
-    ConnectionStatus status() {
+    public ConnectionStatus status() {
         return state.status();
     }
 
-    boolean disconnected() {
+    public boolean disconnected() {
         return status() == ConnectionStatus.DISCONNECTED;
     }
 
-    Connection withState(State newState, Instant now) {
+    public Connection withState(State newState, Instant now) {
         return next(enabled, newState, secrets, disconnectedAt, now);
     }
 
-    Connection withEnabled(boolean newEnabled, Instant now) {
+    public Connection withEnabled(boolean newEnabled, Instant now) {
         return next(newEnabled, state, secrets, disconnectedAt, now);
     }
 
-    Connection withSecrets(Secrets newSecrets, Instant now) {
+    public Connection withSecrets(Secrets newSecrets, Instant now) {
         return next(enabled, state, newSecrets, disconnectedAt, now);
     }
 
     /** Final: disabled, secrets gone, no longer tracked; everything else kept as history. */
-    Connection disconnect(Instant now) {
+    public Connection disconnect(Instant now) {
         State disconnected = new State(
                 ConnectionStatus.DISCONNECTED,
                 List.of(),
@@ -116,7 +122,11 @@ record Connection(
     }
 
     private Connection next(
-            boolean newEnabled, State newState, Secrets newSecrets, Instant newDisconnectedAt, Instant now) {
+            boolean newEnabled,
+            State newState,
+            @Nullable Secrets newSecrets,
+            @Nullable Instant newDisconnectedAt,
+            Instant now) {
         return new Connection(
                 id,
                 tenant,

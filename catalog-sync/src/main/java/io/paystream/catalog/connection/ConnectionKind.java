@@ -3,17 +3,17 @@ package io.paystream.catalog.connection;
 import java.util.Locale;
 
 /** How a customer connected Stripe. */
-enum ConnectionKind {
+public enum ConnectionKind {
     /** Pasted a publishable and a secret (or restricted) key of their own account. */
     KEYS,
     /** Went through Stripe Connect onboarding: an account under the platform, reached with the platform's key. */
     CONNECT;
 
-    String value() {
+    public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static ConnectionKind of(String value) {
+    public static ConnectionKind of(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What ops watch about connections, exposed as {@code paystream_catalog_connection*} at /actuator/prometheus. */
-class ConnectionMetrics {
+public class ConnectionMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong outboxBacklog = new AtomicLong();
@@ -15,18 +15,18 @@ class ConnectionMetrics {
         registry.gauge("paystream.catalog.connection.outbox.backlog", outboxBacklog);
     }
 
-    void created(ConnectionKind kind, Mode mode) {
+    public void created(ConnectionKind kind, Mode mode) {
         registry.counter("paystream.catalog.connections.created", "kind", kind.value(), "mode", mode.value())
                 .increment();
     }
 
     /** Requests refused, by problem code: a spike of one code says what customers trip over. */
-    void rejected(ConnectionProblem problem) {
+    public void rejected(ConnectionProblem problem) {
         registry.counter("paystream.catalog.connection.rejections", "problem", problem.code())
                 .increment();
     }
 
-    void statusChanged(ConnectionStatus status) {
+    public void statusChanged(ConnectionStatus status) {
         registry.counter("paystream.catalog.connection.status.changes", "status", status.value())
                 .increment();
     }
@@ -35,23 +35,23 @@ class ConnectionMetrics {
      * Undoing a half-made connection: {@code failed} means a webhook endpoint may be left on the customer's Stripe
      * account (it points at an unknown endpoint id, so webhook-ingest answers 404 and Stripe disables it).
      */
-    void compensation(boolean succeeded) {
+    public void compensation(boolean succeeded) {
         Counter.builder("paystream.catalog.connection.compensations")
                 .tag("outcome", succeeded ? "succeeded" : "failed")
                 .register(registry)
                 .increment();
     }
 
-    void accountEvent(String outcome) {
+    public void accountEvent(String outcome) {
         registry.counter("paystream.catalog.connection.account.events", "outcome", outcome)
                 .increment();
     }
 
-    void reEncrypted(int connections) {
+    public void reEncrypted(int connections) {
         registry.counter("paystream.catalog.connection.secrets.reencrypted").increment(connections);
     }
 
-    void outboxBacklog(long connections) {
+    public void outboxBacklog(long connections) {
         outboxBacklog.set(connections);
     }
 }

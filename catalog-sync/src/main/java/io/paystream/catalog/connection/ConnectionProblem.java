@@ -1,13 +1,14 @@
 package io.paystream.catalog.connection;
 
 import java.net.URI;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /**
  * Every way a connection request can fail, one per mistake a customer makes (or per thing that can break), each with
  * its own problem {@code type} URI so a client can react to it without parsing text.
  */
-enum ConnectionProblem {
+public enum ConnectionProblem {
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request", false),
     MALFORMED_KEY(HttpStatus.BAD_REQUEST, "Not a Stripe API key", false),
     WRONG_KEY_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "Wrong kind of key", false),
@@ -44,23 +45,23 @@ enum ConnectionProblem {
     }
 
     /** {@code wrong-key-type}: the last segment of the type URI and the {@code code} property. */
-    String code() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    URI type() {
+    public URI type() {
         return URI.create(TYPE_ROOT + code());
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
-    boolean retryable() {
+    public boolean retryable() {
         return retryable;
     }
 }

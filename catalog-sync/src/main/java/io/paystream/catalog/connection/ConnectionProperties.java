@@ -68,7 +68,7 @@ public record ConnectionProperties(
             @DefaultValue("100") @Min(1) int batchSize) {}
 
     /** The webhook endpoint URL of a connection. */
-    String webhookUrl(String connectionId) {
+    public String webhookUrl(String connectionId) {
         String base = publicBaseUrl.toString();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/stripe/" + connectionId;
     }

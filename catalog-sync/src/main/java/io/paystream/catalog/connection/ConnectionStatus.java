@@ -3,7 +3,7 @@ package io.paystream.catalog.connection;
 import java.util.Locale;
 
 /** Where a connection stands; {@link #DISCONNECTED} is final. */
-enum ConnectionStatus {
+public enum ConnectionStatus {
     /** Onboarding not finished, or Stripe is verifying what was submitted. */
     PENDING,
     /** Stripe needs more information before the account can charge or be paid out. */
@@ -15,11 +15,11 @@ enum ConnectionStatus {
     /** The customer disconnected: secrets wiped, webhook endpoint removed, history kept. */
     DISCONNECTED;
 
-    String value() {
+    public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static ConnectionStatus of(String value) {
+    public static ConnectionStatus of(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,8 @@
 package io.paystream.catalog.connection;
 
 import com.mongodb.client.MongoCollection;
+import io.paystream.catalog.connection.store.ConnectionStore;
+import io.paystream.catalog.sync.SyncTargetSource;
 import io.paystream.emulator.AccountSpec;
 import io.paystream.emulator.EmulatedAccount;
 import io.paystream.emulator.StripeEmulator;
@@ -9,6 +11,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -25,8 +28,10 @@ abstract class ConnectionTestBase {
     @Autowired
     MongoDatabaseFactory mongo;
 
+    /** The connections' source of sync targets (store.ConnectionSyncTargets), apart from the configured one. */
     @Autowired
-    ConnectionSyncTargets syncTargets;
+    @Qualifier("connectionSyncTargets")
+    SyncTargetSource syncTargets;
 
     ConnectionApi api;
     StripeEmulator stripe;

@@ -8,7 +8,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import io.paystream.catalog.CatalogSyncApplication;
+import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.catalog.sync.SyncTarget;
+import io.paystream.catalog.sync.SyncTargetSource;
 import io.paystream.emulator.AccountSpec;
 import io.paystream.emulator.EmulatedAccount;
 import io.paystream.events.Topics;
@@ -52,7 +54,8 @@ abstract class SecretRotationContract {
 
         try (ConfigurableApplicationContext k2 =
                 start(database, "k2", Map.of("k1", SharedInfrastructure.KEY_1, "k2", SharedInfrastructure.KEY_2))) {
-            assertThat(k2.getBean(ConnectionSyncTargets.class).targets())
+            assertThat(k2.getBean("connectionSyncTargets", SyncTargetSource.class)
+                            .targets())
                     .contains(new SyncTarget(account.id(), false, account.testSecretKey(), null));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "k2".equals(stored(database, id).getString("cipherKeyId")));

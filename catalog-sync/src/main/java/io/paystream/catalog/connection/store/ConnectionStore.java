@@ -1,0 +1,185 @@
+package io.paystream.catalog.connection.store;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.paystream.catalog.connection.Connection;
+import io.paystream.catalog.connection.ConnectionStatus;
+import io.paystream.catalog.connection.Mode;
+import io.paystream.catalog.connection.outbox.OutboxEntry;
+import io.paystream.catalog.connection.outbox.OutboxStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@value #COLLECTION} collection. Every change is one conditional single-document update on {@code version}
+ * that carries the new state and its outbox entries together (no multi-document transactions: the embedded test
+ * server has none, and none is needed).
+ */
+public class ConnectionStore implements OutboxStore {
+
+    public static final String COLLECTION = "connections";
+    static final String OUTBOX = "outbox";
+
+    /**
+     * {@code <account>:<mode>} while a connection is not disconnected, absent afterwards. Unique, so one account in
+     * one mode has at most one live connection even when two requests race.
+     */
+    static final String LIVE_ACCOUNT = "liveAccount";
+
+    private final MongoCollection<Document> collection;
+
+    ConnectionStore(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    void ensureIndexes() {
+        collection.createIndex(
+                Indexes.ascending(LIVE_ACCOUNT),
+                new IndexOptions().unique(true).sparse(true).name("live_account_unique"));
+        collection.createIndex(Indexes.ascending("accountId", "mode"));
+        collection.createIndex(Indexes.descending("createdAt", "_id"));
+        collection.createIndex(
+                Indexes.compoundIndex(Indexes.ascending("tenant"), Indexes.descending("createdAt", "_id")));
+        collection.createIndex(Indexes.ascending(OUTBOX + ".at"), new IndexOptions().sparse(true));
+        collection.createIndex(Indexes.ascending("cipherKeyId"), new IndexOptions().sparse(true));
+    }
+
+    /** @throws AlreadyConnectedException when the account already has a live connection in that mode */
+    public void insert(Connection connection, List<OutboxEntry> outbox) {
+        Document document = ConnectionDocuments.toDocument(connection);
+        // absent, not null: the sparse unique index on liveAccount indexes explicit nulls
+        document.entrySet().removeIf(field -> field.getValue() == null);
+        document.append(
+                OUTBOX, outbox.stream().map(ConnectionDocuments::toDocument).toList());
+        try {
+            collection.insertOne(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new AlreadyConnectedException();
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Connection> find(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first())
+                .map(ConnectionDocuments::toConnection);
+    }
+
+    /** The connection of an account in a mode that is not disconnected, if any. */
+    public Optional<Connection> findLive(String accountId, Mode mode) {
+        return Optional.ofNullable(collection
+                        .find(Filters.eq(LIVE_ACCOUNT, ConnectionDocuments.liveAccount(accountId, mode)))
+                        .first())
+                .map(ConnectionDocuments::toConnection);
+    }
+
+    /**
+     * Replaces {@code current} by {@code next} and appends {@code outbox}, only if nobody wrote since {@code current}
+     * was read.
+     *
+     * @return false when another write came first: read again and decide again
+     */
+    public boolean update(Connection current, Connection next, List<OutboxEntry> outbox) {
+        List<Bson> updates = new ArrayList<>();
+        ConnectionDocuments.toDocument(next).forEach((field, value) -> {
+            if (!"_id".equals(field)) {
+                updates.add(value == null ? Updates.unset(field) : Updates.set(field, value));
+            }
+        });
+        if (!outbox.isEmpty()) {
+            updates.add(Updates.pushEach(
+                    OUTBOX, outbox.stream().map(ConnectionDocuments::toDocument).toList()));
+        }
+        return collection
+                        .updateOne(
+                                Filters.and(Filters.eq("_id", current.id()), Filters.eq("version", current.version())),
+                                Updates.combine(updates))
+                        .getModifiedCount()
+                == 1;
+    }
+
+    /** Compensation of a creation that could not be completed. */
+    public void delete(String id) {
+        collection.deleteOne(Filters.eq("_id", id));
+    }
+
+    /** A page in the order newest first, id descending on ties; {@code after} is the last item of the previous page. */
+    List<Connection> list(Bson filter, @Nullable ConnectionCursor after, int limit) {
+        Bson page = after == null
+                ? filter
+                : Filters.and(
+                        filter,
+                        Filters.or(
+                                Filters.lt("createdAt", Date.from(after.createdAt())),
+                                Filters.and(
+                                        Filters.eq("createdAt", Date.from(after.createdAt())),
+                                        Filters.lt("_id", after.id()))));
+        return connections(
+                collection.find(page).sort(Sorts.descending("createdAt", "_id")).limit(limit));
+    }
+
+    /** Enabled connections whose account can be synced. */
+    List<Connection> syncable() {
+        return connections(collection.find(Filters.and(
+                Filters.eq("enabled", true),
+                Filters.in("status", ConnectionStatus.ACTIVE.value(), ConnectionStatus.RESTRICTED.value()))));
+    }
+
+    /** Connections whose secrets are still encrypted with another key than {@code activeKeyId}. */
+    List<Connection> encryptedWithOtherKey(String activeKeyId, int limit) {
+        return connections(collection
+                .find(Filters.and(Filters.exists("cipherKeyId"), Filters.ne("cipherKeyId", activeKeyId)))
+                .limit(limit));
+    }
+
+    private static List<Connection> connections(Iterable<Document> documents) {
+        List<Connection> connections = new ArrayList<>();
+        documents.forEach(document -> connections.add(ConnectionDocuments.toConnection(document)));
+        return connections;
+    }
+
+    @Override
+    public List<Pending> pendingBefore(Instant cutoff, int limit) {
+        List<Pending> pending = new ArrayList<>();
+        collection
+                .find(Filters.lte(OUTBOX + ".at", Date.from(cutoff)))
+                .projection(new Document(OUTBOX, 1))
+                .limit(limit)
+                .forEach(document -> {
+                    List<OutboxEntry> old = document.getList(OUTBOX, Document.class, List.of()).stream()
+                            .map(ConnectionDocuments::toOutboxEntry)
+                            .filter(entry -> !entry.at().isAfter(cutoff))
+                            .toList();
+                    if (!old.isEmpty()) {
+                        pending.add(new Pending(document.getString("_id"), old));
+                    }
+                });
+        return pending;
+    }
+
+    @Override
+    public long outboxBacklog() {
+        return collection.countDocuments(Filters.exists(OUTBOX + ".0"));
+    }
+
+    @Override
+    public void removeFromOutbox(String connectionId, List<OutboxEntry> entries) {
+        List<String> ids = entries.stream().map(OutboxEntry::id).toList();
+        collection.updateOne(
+                Filters.eq("_id", connectionId),
+                Updates.pullByFilter(new Document(OUTBOX, new Document("id", new Document("$in", ids)))));
+    }
+}
