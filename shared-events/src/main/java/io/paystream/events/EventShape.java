@@ -1,5 +1,7 @@
 package io.paystream.events;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which kind of Stripe event a record carries. Snapshot events ({@code object: "event"}) embed the object in
  * {@code data.object}; thin events ({@code object: "v2.core.event"}) carry only {@code related_object}, and a consumer
@@ -21,7 +23,7 @@ public enum EventShape {
     }
 
     /** The shape whose {@code object} field is {@code value}, or {@code null} if the JSON is not a Stripe event. */
-    public static EventShape fromObjectField(String value) {
+    public static @Nullable EventShape fromObjectField(@Nullable String value) {
         for (EventShape shape : values()) {
             if (shape.objectField.equals(value)) {
                 return shape;

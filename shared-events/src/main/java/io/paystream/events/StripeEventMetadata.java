@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything webhook-ingest learned about a verified event, carried as Kafka headers beside the untouched body.
@@ -25,10 +26,10 @@ public record StripeEventMetadata(
         StripeEventId eventId,
         String type,
         EventShape shape,
-        String account,
+        @Nullable String account,
         boolean livemode,
-        String apiVersion,
-        Instant created,
+        @Nullable String apiVersion,
+        @Nullable Instant created,
         String endpointId,
         String tenant,
         Instant receivedAt) {
@@ -71,7 +72,7 @@ public record StripeEventMetadata(
      * @param header looks up a header's string value, {@code null} when absent
      * @throws MalformedEventHeadersException when a required header is missing or unreadable
      */
-    public static StripeEventMetadata fromHeaders(Function<String, String> header) {
+    public static StripeEventMetadata fromHeaders(Function<String, @Nullable String> header) {
         try {
             EventShape shape = EventShape.valueOf(
                     required(header, StripeEventHeaders.EVENT_SHAPE).toUpperCase(java.util.Locale.ROOT));
@@ -92,7 +93,7 @@ public record StripeEventMetadata(
         }
     }
 
-    private static String required(Function<String, String> header, String name) {
+    private static String required(Function<String, @Nullable String> header, String name) {
         String value = header.apply(name);
         if (value == null) {
             throw new MalformedEventHeadersException("missing header " + name, null);

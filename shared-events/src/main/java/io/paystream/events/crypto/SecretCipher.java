@@ -16,14 +16,15 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AES-256-GCM with a key id, so keys rotate: encrypt with the active key, decrypt with any configured key.
  *
  * <p>Envelope: {@code v1.<keyId>.<base64url(12-byte IV || ciphertext+128-bit tag)>}, base64url without padding. The
  * prefix {@code v1.<keyId>} is authenticated as associated data, so an envelope cannot be relabelled to another key
- * id or version without failing. Written by hand on the JDK's own provider because shared-events depends on no
- * library; GCM is the JDK's standard AEAD and needs nothing else.
+ * id or version without failing. Written on the JDK's own provider: GCM is the JDK's standard AEAD, so no crypto
+ * library is needed.
  *
  * <p>Thread-safe: a {@link Cipher} is created per call.
  */
@@ -50,7 +51,7 @@ public final class SecretCipher {
      * @param keysById every key that may still have to decrypt, each exactly 32 bytes (AES-256)
      * @throws IllegalArgumentException when a key id, a key size or the active key id is wrong
      */
-    public SecretCipher(String activeKeyId, Map<String, byte[]> keysById) {
+    public SecretCipher(@Nullable String activeKeyId, Map<String, byte[]> keysById) {
         Objects.requireNonNull(keysById, "keysById");
         if (keysById.isEmpty()) {
             throw new IllegalArgumentException("at least one encryption key is needed");
@@ -79,7 +80,7 @@ public final class SecretCipher {
      * Keys given as base64 text, as they come from configuration ({@code paystream.crypto.keys.<id>}). Standard and
      * URL-safe alphabets are both accepted.
      */
-    public static SecretCipher fromBase64Keys(String activeKeyId, Map<String, String> base64KeysById) {
+    public static SecretCipher fromBase64Keys(@Nullable String activeKeyId, Map<String, String> base64KeysById) {
         Objects.requireNonNull(base64KeysById, "base64KeysById");
         Map<String, byte[]> keys = new LinkedHashMap<>();
         base64KeysById.forEach((id, base64) -> keys.put(id, decodeKey(id, base64)));
@@ -124,7 +125,7 @@ public final class SecretCipher {
      * @throws SecretCipherException when the envelope is malformed, names a key id not configured here, or fails
      *     authentication (tampered, or a different key under the same id); the message never contains the envelope
      */
-    public String decrypt(String envelope) {
+    public String decrypt(@Nullable String envelope) {
         Envelope parsed = Envelope.parse(envelope);
         SecretKey key = keysById.get(parsed.keyId());
         if (key == null) {
@@ -146,7 +147,7 @@ public final class SecretCipher {
     }
 
     /** Whether the envelope names the active key id, i.e. needs no re-encryption after a rotation. */
-    public boolean isEncryptedWithActiveKey(String envelope) {
+    public boolean isEncryptedWithActiveKey(@Nullable String envelope) {
         try {
             return Envelope.parse(envelope).keyId().equals(activeKeyId);
         } catch (SecretCipherException e) {
@@ -165,7 +166,7 @@ public final class SecretCipher {
         return VERSION + "." + keyId;
     }
 
-    private static byte[] decodeKey(String id, String base64) {
+    private static byte[] decodeKey(String id, @Nullable String base64) {
         if (base64 == null || base64.isBlank()) {
             throw new IllegalArgumentException("key '" + id + "' is empty");
         }
@@ -191,7 +192,7 @@ public final class SecretCipher {
 
     private record Envelope(String keyId, byte[] payload) {
 
-        static Envelope parse(String envelope) {
+        static Envelope parse(@Nullable String envelope) {
             if (envelope == null) {
                 throw new SecretCipherException("envelope is missing");
             }

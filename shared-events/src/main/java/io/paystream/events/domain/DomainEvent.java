@@ -1,10 +1,13 @@
 package io.paystream.events.domain;
 
+import io.paystream.events.Schemas;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record value on {@link io.paystream.events.Topics#PAYMENTS_EVENTS}: a CloudEvents 1.0 event in structured JSON
@@ -15,13 +18,15 @@ import java.util.UUID;
  *
  * @param specversion always {@value #SPEC_VERSION}
  * @param id deterministic, see {@link #idFor(String, String)}
- * @param source {@code /paystream/payment-worker/<account>}, account being {@code platform} or {@code acct_...}
+ * @param source {@code /paystream/payment-worker/<account>}, account being {@code platform} or {@code acct_...};
+ *     {@code /paystream/catalog-sync/<account>} for {@link ConnectionStatusChanged}
  * @param type one of {@link DomainEventTypes}
- * @param subject the aggregate id (a Stripe object id)
+ * @param subject the aggregate id: a Stripe object id, or the connection id for {@link ConnectionStatusChanged}
  * @param time when the change happened at Stripe (the Stripe event's {@code created})
  * @param datacontenttype always {@value #CONTENT_TYPE}
  * @param dataschema the schema URI of {@code data}'s version
- * @param data the normalised payload: ids, amounts, currency, status, account, livemode
+ * @param data the normalised payload: ids, amounts, currency, status, account, livemode; typed:
+ *     {@link #typedData()}
  */
 public record DomainEvent(
         String specversion,
@@ -31,13 +36,13 @@ public record DomainEvent(
         String subject,
         Instant time,
         String datacontenttype,
-        String dataschema,
-        Map<String, Object> data) {
+        @Nullable String dataschema,
+        Map<String, @Nullable Object> data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
     public static final String DATA_SCHEMA_V1 = "https://paystream.io/schemas/payments-event.v1.schema.json";
-    public static final String SCHEMA_LOCATION = "io/paystream/events/schemas/payments-event.v1.schema.json";
+    public static final String SCHEMA_LOCATION = Schemas.PAYMENTS_EVENT_V1;
     public static final String SOURCE_PREFIX = "/paystream/payment-worker/";
 
     public DomainEvent {
@@ -51,7 +56,12 @@ public record DomainEvent(
 
     /** A version-1 event with the fixed attributes filled in. */
     public static DomainEvent of(
-            String stripeEventId, String account, String type, String subject, Instant time, Map<String, Object> data) {
+            String stripeEventId,
+            String account,
+            String type,
+            String subject,
+            Instant time,
+            Map<String, @Nullable Object> data) {
         return new DomainEvent(
                 SPEC_VERSION,
                 idFor(stripeEventId, type),
@@ -62,6 +72,60 @@ public record DomainEvent(
                 CONTENT_TYPE,
                 DATA_SCHEMA_V1,
                 data);
+    }
+
+    /**
+     * A payment-worker event from a typed change: the same envelope as
+     * {@link #of(String, String, String, String, Instant, Map) of}{@code (origin.stripeEventId(), origin.account(),
+     * data.type(), origin.objectId(), time, <origin fields, then data's>)}.
+     *
+     * @param origin the changed Stripe object and the Stripe event that changed it
+     * @param time the Stripe event's {@code created}
+     */
+    public static DomainEvent of(StripeOrigin origin, Instant time, StripeChange data) {
+        return of(origin.stripeEventId(), origin.account(), data.type(), origin.objectId(), time, origin.data(data));
+    }
+
+    /**
+     * A catalog-sync connection event: subject = the connection id, source =
+     * {@value ConnectionStatusChanged#SOURCE_PREFIX}{@code <account>}, id derived from the connection, the cause and
+     * the type, so re-publishing the same change gives the same id.
+     *
+     * @param cause what caused the change: the {@code account.updated} event id, or {@code v<version>} of the
+     *     connection write when an API call caused it
+     * @param time when the change happened
+     */
+    public static DomainEvent of(String cause, Instant time, ConnectionStatusChanged data) {
+        String id = idFor(data.connectionId() + '|' + cause, data.type());
+        return new DomainEvent(
+                SPEC_VERSION,
+                id,
+                ConnectionStatusChanged.SOURCE_PREFIX + data.account(),
+                data.type(),
+                data.connectionId(),
+                time,
+                CONTENT_TYPE,
+                DATA_SCHEMA_V1,
+                data.toData());
+    }
+
+    /**
+     * {@link #data()} as the record of {@link #type()}, or {@link UnknownEventData} for a type this version does not
+     * know. Never fails on an event {@link DomainEvents#read(byte[])} returned. Built on each call: keep the result.
+     *
+     * @throws MalformedDomainEventException when a known type's data breaks its record's contract
+     */
+    public DomainEventData typedData() {
+        return DomainEvents.typed(type, data);
+    }
+
+    /**
+     * The first five {@code data} fields of a payment-worker event ({@code objectId}, {@code objectType},
+     * {@code account}, {@code livemode}, {@code stripeEventId}); empty for catalog-sync's connection events and for any
+     * event whose data lacks one of them.
+     */
+    public Optional<StripeOrigin> stripeOrigin() {
+        return StripeOrigin.find(type, data);
     }
 
     /** Name-based (type 3) UUID of the Stripe event id and the domain type: the same inputs give the same id. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One runtime webhook endpoint on {@link io.paystream.events.Topics#WEBHOOK_ENDPOINTS} (compacted, key =
@@ -57,7 +58,7 @@ public record WebhookEndpointRegistration(
         Objects.requireNonNull(registeredAt, "registeredAt");
     }
 
-    private static void requireText(String value, String name) {
+    private static void requireText(@Nullable String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }

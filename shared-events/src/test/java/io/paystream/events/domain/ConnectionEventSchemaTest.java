@@ -63,6 +63,19 @@ class ConnectionEventSchemaTest {
     }
 
     @Test
+    void aChangeAnApiCallCausedHasNoStripeEvent() throws Exception {
+        Map<String, Object> created = restricted();
+        created.put("previousStatus", null);
+        created.put("status", "pending");
+        created.put("missing", List.of());
+        created.put("stripeEventId", null);
+
+        // the top-level data.stripeEventId once said "string" for every type, refusing every API-caused change
+        assertThat(validate(connectionEvent("/paystream/catalog-sync/acct_1", created)))
+                .isEmpty();
+    }
+
+    @Test
     void aConnectionEventNeedsItsConnectionFieldsAndCatalogSyncAsSource() throws Exception {
         Map<String, Object> withoutStatus = restricted();
         withoutStatus.remove("status");
@@ -81,6 +94,7 @@ class ConnectionEventSchemaTest {
         data.put("account", "platform");
         data.put("livemode", false);
         data.put("stripeEventId", "evt_2");
+        data.putAll(new PaymentSucceeded("succeeded", 1000L, 1000L, "usd", null, "pi_1", "ch_1").toData());
         DomainEvent succeeded =
                 DomainEvent.of("evt_2", "platform", DomainEventTypes.PAYMENT_SUCCEEDED, "pi_1", Instant.EPOCH, data);
         Map<String, Object> incomplete = new LinkedHashMap<>(data);
