@@ -68,7 +68,7 @@ public final class TopicReader implements AutoCloseable {
     private TopicReader(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.consumer = newConsumer(bootstrapServers, topic);
+        this.consumer = newConsumer(bootstrapServers);
         this.poller = new Thread(this::readUntilClosed, "topic-reader-" + topic);
         poller.setDaemon(true);
         poller.start();
@@ -251,7 +251,7 @@ public final class TopicReader implements AutoCloseable {
 
     /** Each partition's end for a read_committed consumer: the last stable offset. */
     private Map<TopicPartition, Long> endOffsets() {
-        try (KafkaConsumer<String, byte[]> probe = newConsumer(bootstrapServers, topic)) {
+        try (KafkaConsumer<String, byte[]> probe = newConsumer(bootstrapServers)) {
             List<PartitionInfo> partitions = probe.listTopics(timeout).get(topic);
             if (partitions == null) {
                 return Map.of();
@@ -264,7 +264,7 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> newConsumer(String bootstrapServers, String topic) {
+    private static KafkaConsumer<String, byte[]> newConsumer(String bootstrapServers) {
         return new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
