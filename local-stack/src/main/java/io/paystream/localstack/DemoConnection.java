@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +32,7 @@ final class DemoConnection {
      * @param connectionId the connection's id, null when it could not be made
      * @param outcome what the summary prints about it
      */
-    record Result(String connectionId, String outcome) {}
+    record Result(@Nullable String connectionId, String outcome) {}
 
     private DemoConnection() {}
 

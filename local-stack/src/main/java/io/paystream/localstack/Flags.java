@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One subcommand's arguments: positionals plus {@code --name value}, {@code --name=value} and {@code --switch}. Only
@@ -66,7 +67,7 @@ final class Flags {
     }
 
     /** The option's value, else the environment variable's, else empty. */
-    Optional<String> value(String name, String envName, Map<String, String> env) {
+    Optional<String> value(String name, @Nullable String envName, Map<String, String> env) {
         String value = values.get(name);
         if (value == null && envName != null) {
             value = env.get(envName);
@@ -78,11 +79,11 @@ final class Flags {
         return value(name, null, Map.of());
     }
 
-    int port(String name, String envName, Map<String, String> env, int defaultPort) {
+    int port(String name, @Nullable String envName, Map<String, String> env, int defaultPort) {
         return intValue(name, envName, env, defaultPort, 1, 65535);
     }
 
-    int intValue(String name, String envName, Map<String, String> env, int defaultValue, int min, int max) {
+    int intValue(String name, @Nullable String envName, Map<String, String> env, int defaultValue, int min, int max) {
         Optional<String> raw = value(name, envName, env);
         if (raw.isEmpty()) {
             return defaultValue;
@@ -114,7 +115,7 @@ final class Flags {
         });
     }
 
-    private static String describe(String name, String envName) {
+    private static String describe(String name, @Nullable String envName) {
         return envName == null ? "--" + name : "--" + name + " (or " + envName + ")";
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.StringJoiner;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 
 /** One consumed record as a few readable lines; the value is only previewed, whatever its size. */
 final class RecordPreview {
@@ -32,7 +33,7 @@ final class RecordPreview {
         return folded.length() <= max ? folded : folded.substring(0, max - 1) + "…";
     }
 
-    private static String text(byte[] bytes) {
+    private static String text(byte @Nullable [] bytes) {
         return bytes == null ? "null" : new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The started stack: a Kafka broker process, the embedded Mongo server in this JVM and the service processes. Closing
@@ -27,11 +28,11 @@ final class RunningStack implements AutoCloseable {
     private final StackSettings settings;
     private final PrintStream out;
     private final Map<String, String> outcomes = new LinkedHashMap<>();
-    private DemoConnection.Result demoConnection;
+    private DemoConnection.@Nullable Result demoConnection;
     private final List<ServiceProcess> services = new ArrayList<>();
     private boolean closed;
-    private KafkaBrokerProcess broker;
-    private EmbeddedMongoServer mongo;
+    private @Nullable KafkaBrokerProcess broker;
+    private @Nullable EmbeddedMongoServer mongo;
 
     private RunningStack(StackSettings settings, PrintStream out) {
         this.settings = settings;

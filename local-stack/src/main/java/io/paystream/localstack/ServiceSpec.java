@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One service of the stack: its module (also its jar's name), its HTTP port and the environment it is started with.
@@ -15,6 +16,7 @@ import java.util.Properties;
  * @param portOption the {@code up} option that sets {@code port} (without its dashes), named when the port is taken
  * @param required whether the stack refuses to come up without it; an optional service that fails is reported and
  *     left out
+ * @param jarClassifier the jar's classifier ({@code exec}), null for the plain jar
  */
 record ServiceSpec(
         String module,
@@ -23,7 +25,7 @@ record ServiceSpec(
         boolean required,
         Map<String, String> env,
         List<String> args,
-        String jarClassifier,
+        @Nullable String jarClassifier,
         String healthPath) {
 
     /** A Spring Boot service: configured by environment, healthy when {@code /actuator/health} says UP. */

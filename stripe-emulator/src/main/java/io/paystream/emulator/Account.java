@@ -9,24 +9,32 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** An account and its keys. Mutable fields are guarded by the store's lock. */
 final class Account extends Listed {
 
     /** The platform of a Connect account; null for standalone accounts and the platform itself. */
-    final String parentId;
+    final @Nullable String parentId;
     /** The mode its own events (account.updated) are recorded in. */
     final boolean livemode;
 
     final EmulatedAccount keys;
     AccountSpec spec;
+
+    @Nullable
     String email;
+
+    @Nullable
     String businessType;
+
+    @Nullable
     String displayName;
+
     Map<String, String> metadata = new LinkedHashMap<>();
     Set<String> capabilities = new LinkedHashSet<>(List.of("card_payments", "transfers"));
 
-    Account(AccountSpec spec, long sequence, long created, String parentId, boolean livemode) {
+    Account(AccountSpec spec, long sequence, long created, @Nullable String parentId, boolean livemode) {
         super(spec.id(), sequence, created);
         this.spec = spec;
         this.parentId = parentId;
@@ -132,7 +140,10 @@ final class Account extends Listed {
     }
 
     private static JsonMap requirements(
-            List<String> currentlyDue, List<String> pastDue, List<String> eventuallyDue, String disabledReason) {
+            List<String> currentlyDue,
+            List<String> pastDue,
+            List<String> eventuallyDue,
+            @Nullable String disabledReason) {
         return new JsonMap()
                 .with("alternatives", List.of())
                 .with("current_deadline", null)

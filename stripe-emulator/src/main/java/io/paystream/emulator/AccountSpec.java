@@ -1,16 +1,18 @@
 package io.paystream.emulator;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an emulated account looks like.
  *
  * @param id null to generate one
+ * @param disabledReason Stripe's {@code requirements.disabled_reason}, null while the account is not disabled
  * @param type standard, express or custom
  * @param connected true for a Connect account under the platform
  */
 public record AccountSpec(
-        String id,
+        @Nullable String id,
         String type,
         String country,
         String defaultCurrency,
@@ -20,7 +22,7 @@ public record AccountSpec(
         List<String> currentlyDue,
         List<String> pastDue,
         List<String> eventuallyDue,
-        String disabledReason,
+        @Nullable String disabledReason,
         boolean connected) {
 
     /** A standalone US account that can charge: what a customer pasting working keys has. */

@@ -1,5 +1,7 @@
 package io.paystream.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /** A Stripe API error: HTTP status plus the {@code error} object Stripe's clients parse. */
 final class ApiError extends RuntimeException {
 
@@ -7,10 +9,10 @@ final class ApiError extends RuntimeException {
 
     private final int status;
     private final String type;
-    private final String code;
-    private final String param;
+    private final @Nullable String code;
+    private final @Nullable String param;
 
-    ApiError(int status, String type, String code, String message, String param) {
+    ApiError(int status, String type, @Nullable String code, String message, @Nullable String param) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
@@ -18,7 +20,7 @@ final class ApiError extends RuntimeException {
         this.param = param;
     }
 
-    static ApiError invalid(String message, String param) {
+    static ApiError invalid(String message, @Nullable String param) {
         return new ApiError(400, INVALID_REQUEST, null, message, param);
     }
 
@@ -40,7 +42,7 @@ final class ApiError extends RuntimeException {
     }
 
     /** The object a path id named, or Stripe's 404 for it. */
-    static <T> T found(T object, String kind, String id) {
+    static <T> T found(@Nullable T object, String kind, String id) {
         if (object == null) {
             throw noSuch(kind, id);
         }
@@ -56,7 +58,7 @@ final class ApiError extends RuntimeException {
         return "No such " + kind + ": '" + id + "'";
     }
 
-    static ApiError unauthorized(String code, String message) {
+    static ApiError unauthorized(@Nullable String code, String message) {
         return new ApiError(401, INVALID_REQUEST, code, message, null);
     }
 

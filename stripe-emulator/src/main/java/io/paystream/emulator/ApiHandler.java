@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP front: counts the request, applies injected faults, authenticates the key, applies the mode's rate
@@ -124,7 +125,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private ApiKey authenticate(String authorization) {
+    private ApiKey authenticate(@Nullable String authorization) {
         String presented = presentedKey(authorization);
         if (presented == null || presented.isBlank()) {
             throw ApiError.unauthorized(
@@ -151,7 +152,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     /** Bearer, or HTTP basic with the key as user name: Stripe accepts both. */
-    private static String presentedKey(String authorization) {
+    private static @Nullable String presentedKey(@Nullable String authorization) {
         if (authorization == null) {
             return null;
         }
@@ -171,7 +172,7 @@ final class ApiHandler implements HttpHandler {
         return null;
     }
 
-    private Account actingAccount(String stripeAccount, Account caller, ApiKey key) {
+    private Account actingAccount(@Nullable String stripeAccount, Account caller, ApiKey key) {
         if (stripeAccount == null || stripeAccount.isBlank() || stripeAccount.equals(caller.id)) {
             return caller;
         }

@@ -1,5 +1,7 @@
 package io.paystream.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /** One authenticated API request: who calls, on which account and mode, with which parameters. */
 final class Call {
 
@@ -7,7 +9,7 @@ final class Call {
     final String path;
     final Params params;
     final String requestId;
-    final String idempotencyKey;
+    final @Nullable String idempotencyKey;
     final ApiKey key;
     /** The key's own account. */
     final Account caller;
@@ -22,7 +24,7 @@ final class Call {
             String path,
             Params params,
             String requestId,
-            String idempotencyKey,
+            @Nullable String idempotencyKey,
             ApiKey key,
             Account caller,
             Account account,

@@ -1,5 +1,7 @@
 package io.paystream.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Creates products and prices in an account's data, with ids from the store's one sequence, for the API
  * ({@link ProductsApi}, {@link PricesApi}) and for the silent seeding and removal tests use.
@@ -12,7 +14,7 @@ final class Catalog {
         this.store = store;
     }
 
-    Product newProduct(AccountData data, boolean livemode, String id, String name, long created) {
+    Product newProduct(AccountData data, boolean livemode, @Nullable String id, String name, long created) {
         long sequence = store.ids.nextSequence();
         Product product = new Product(id != null ? id : Ids.id("prod_", sequence), sequence, created, livemode);
         product.name = name;

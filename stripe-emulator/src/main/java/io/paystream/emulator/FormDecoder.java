@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes Stripe's form encoding ({@code metadata[k]=v}, {@code recurring[interval]=month},
@@ -17,7 +18,7 @@ final class FormDecoder {
 
     private FormDecoder() {}
 
-    static Map<String, Object> decode(String encoded) {
+    static Map<String, Object> decode(@Nullable String encoded) {
         Map<String, Object> root = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return root;

@@ -2,6 +2,7 @@ package io.paystream.emulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stripe's idempotency: the same {@code Idempotency-Key} on the same account and mode replays the first response; the
@@ -21,7 +22,7 @@ final class IdempotencyStore {
         }
     };
 
-    synchronized Stored find(String scope, String key, String fingerprint) {
+    synchronized @Nullable Stored find(String scope, String key, String fingerprint) {
         Stored stored = responses.get(scope + "|" + key);
         if (stored != null && !stored.fingerprint().equals(fingerprint)) {
             throw new ApiError(

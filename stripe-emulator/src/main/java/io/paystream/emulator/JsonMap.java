@@ -1,9 +1,10 @@
 package io.paystream.emulator;
 
 import java.util.LinkedHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** An ordered JSON object: Stripe's objects list their fields in a stable order, and so do ours. */
-final class JsonMap extends LinkedHashMap<String, Object> {
+final class JsonMap extends LinkedHashMap<String, @Nullable Object> {
 
     JsonMap() {}
 
@@ -11,7 +12,7 @@ final class JsonMap extends LinkedHashMap<String, Object> {
         super(fields);
     }
 
-    JsonMap with(String key, Object value) {
+    JsonMap with(String key, @Nullable Object value) {
         put(key, value);
         return this;
     }

@@ -3,6 +3,7 @@ package io.paystream.emulator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The command line of {@link StripeEmulatorMain}: {@code --name=value} flags with the local stack's defaults. */
 record MainOptions(
@@ -10,8 +11,8 @@ record MainOptions(
         int port,
         int seedProducts,
         int pricesPerProduct,
-        String webhookUrl,
-        String webhookSecret,
+        @Nullable String webhookUrl,
+        @Nullable String webhookSecret,
         int testRateLimit,
         int liveRateLimit) {
 
@@ -76,7 +77,7 @@ record MainOptions(
         }
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed access to decoded request parameters, failing with Stripe's 400 messages. Nested params carry their full
@@ -51,6 +52,7 @@ final class Params {
         return this;
     }
 
+    @Nullable
     String string(String key) {
         Object value = values.get(key);
         if (value == null) {
@@ -71,11 +73,13 @@ final class Params {
     }
 
     /** A string where an empty value means "unset", as in Stripe's update calls. */
+    @Nullable
     String nullableString(String key) {
         String value = string(key);
         return value == null || value.isEmpty() ? null : value;
     }
 
+    @Nullable
     Boolean bool(String key) {
         String value = string(key);
         if (value == null) {
@@ -90,6 +94,7 @@ final class Params {
         throw ApiError.invalid("Invalid boolean: " + value, name(key));
     }
 
+    @Nullable
     Long integer(String key) {
         String value = string(key);
         if (value == null || value.isEmpty()) {
@@ -128,6 +133,7 @@ final class Params {
     }
 
     /** A list param; a single value counts as a one-element list. */
+    @Nullable
     List<String> strings(String key) {
         Object value = values.get(key);
         if (value == null) {

@@ -2,6 +2,7 @@ package io.paystream.emulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A price as Stripe's API version 2026-07-29 renders it. Mutable fields are guarded by the store's lock. */
 final class Price extends Listed {
@@ -22,12 +23,19 @@ final class Price extends Listed {
     private final boolean livemode;
     final String product;
     final String currency;
-    final Long unitAmount;
+    /** Null for a price whose {@code unit_amount_decimal} has a fraction of the smallest unit. */
+    final @Nullable Long unitAmount;
+
     final String unitAmountDecimal;
-    final Recurring recurring;
+    final @Nullable Recurring recurring;
     boolean active = true;
+
+    @Nullable
     String nickname;
+
+    @Nullable
     String lookupKey;
+
     String taxBehavior = "unspecified";
     Map<String, String> metadata = new LinkedHashMap<>();
 
@@ -38,9 +46,9 @@ final class Price extends Listed {
             boolean livemode,
             String product,
             String currency,
-            Long unitAmount,
+            @Nullable Long unitAmount,
             String unitAmountDecimal,
-            Recurring recurring) {
+            @Nullable Recurring recurring) {
         super(id, sequence, created);
         this.livemode = livemode;
         this.product = product;

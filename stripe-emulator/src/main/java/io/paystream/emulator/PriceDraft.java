@@ -2,10 +2,15 @@ package io.paystream.emulator;
 
 import java.util.Currency;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** A price's immutable terms, validated from {@code POST /v1/prices} or {@code default_price_data}. */
 record PriceDraft(
-        String currency, Long unitAmount, String unitAmountDecimal, Price.Recurring recurring, String taxBehavior) {
+        String currency,
+        @Nullable Long unitAmount,
+        String unitAmountDecimal,
+        Price.@Nullable Recurring recurring,
+        String taxBehavior) {
 
     private static final Set<String> INTERVALS = Set.of("day", "week", "month", "year");
     private static final Set<String> USAGE_TYPES = Set.of("licensed", "metered");

@@ -3,6 +3,7 @@ package io.paystream.emulator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /v1/prices}: list, create (with a new product from {@code product_data}), retrieve and update. */
 final class PricesApi {
@@ -136,7 +137,7 @@ final class PricesApi {
         price.metadata = params.mergeMetadata(price.metadata);
     }
 
-    private static void checkLookupKey(AccountData data, String lookupKey, Price self) {
+    private static void checkLookupKey(AccountData data, @Nullable String lookupKey, @Nullable Price self) {
         if (lookupKey == null) {
             return;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A product as Stripe's API version 2026-07-29 renders it. Mutable: guarded by the store's lock. */
 final class Product extends Listed {
@@ -12,15 +13,31 @@ final class Product extends Listed {
     long updated;
     String name;
     boolean active = true;
+
+    @Nullable
     String description;
+
     Map<String, String> metadata = new LinkedHashMap<>();
+
+    @Nullable
     String defaultPrice;
+
     List<String> images = new ArrayList<>();
     List<String> marketingFeatures = new ArrayList<>();
+
+    @Nullable
     Boolean shippable;
+
+    @Nullable
     String statementDescriptor;
+
+    @Nullable
     String taxCode;
+
+    @Nullable
     String unitLabel;
+
+    @Nullable
     String url;
 
     Product(String id, long sequence, long created, boolean livemode) {

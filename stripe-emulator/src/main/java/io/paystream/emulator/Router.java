@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Maps method and path templates ({@code /v1/products/{id}}) to handlers, with each endpoint's parameter names. */
 final class Router {
@@ -38,6 +39,7 @@ final class Router {
         return this;
     }
 
+    @Nullable
     Match match(String method, String path) {
         for (Route route : routes) {
             Matcher matcher = route.pattern().matcher(path);

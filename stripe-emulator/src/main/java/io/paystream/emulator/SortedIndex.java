@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Objects of one kind in Stripe's list order (created desc, then id desc), so a page is a walk from a cursor instead
@@ -28,10 +29,12 @@ final class SortedIndex<T extends Listed> {
         byId.put(item.id(), item);
     }
 
+    @Nullable
     T get(String id) {
         return byId.get(id);
     }
 
+    @Nullable
     T remove(String id) {
         T item = byId.remove(id);
         if (item != null) {
@@ -51,7 +54,7 @@ final class SortedIndex<T extends Listed> {
     }
 
     /** Objects after the cursor object (older), or all when the cursor is null. */
-    Iterable<T> after(Position cursor) {
+    Iterable<T> after(@Nullable Position cursor) {
         return cursor == null
                 ? ordered.values()
                 : ordered.tailMap(cursor, false).values();
@@ -63,6 +66,7 @@ final class SortedIndex<T extends Listed> {
     }
 
     /** Where an id sits (also a removed one), or null when it never existed here. */
+    @Nullable
     Position positionOf(String id) {
         T item = byId.get(id);
         return item != null ? position(item) : removed.get(id);

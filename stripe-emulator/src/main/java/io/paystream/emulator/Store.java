@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the emulator knows. One lock (this object's monitor) guards it all: a test double serving a handful of
@@ -43,7 +44,7 @@ final class Store {
         return Ids.id(prefix, ids.nextSequence());
     }
 
-    synchronized Account addAccount(AccountSpec spec, String parentId, boolean livemode) {
+    synchronized Account addAccount(AccountSpec spec, @Nullable String parentId, boolean livemode) {
         long sequence = ids.nextSequence();
         AccountSpec withId = spec.id() != null ? spec : spec.withId(Ids.id("acct_1", sequence) + Ids.random(1));
         if (accounts.containsKey(withId.id())) {
@@ -55,7 +56,7 @@ final class Store {
         return account;
     }
 
-    synchronized Account account(String id) {
+    synchronized @Nullable Account account(String id) {
         return accounts.get(id);
     }
 
@@ -73,7 +74,7 @@ final class Store {
                 .toList();
     }
 
-    synchronized ApiKey key(String value) {
+    synchronized @Nullable ApiKey key(String value) {
         return keys.get(value);
     }
 
@@ -90,7 +91,7 @@ final class Store {
     }
 
     /** Applies a change to an account and sends {@code account.updated} when its JSON changed. */
-    synchronized void changeAccount(Account account, java.util.function.Consumer<Account> change, Call call) {
+    synchronized void changeAccount(Account account, java.util.function.Consumer<Account> change, @Nullable Call call) {
         JsonMap before = account.render();
         change.accept(account);
         recordChange(account, account.livemode, "account.updated", before, account.render(), call);
@@ -98,8 +99,8 @@ final class Store {
 
     /** Records an update event with {@code previous_attributes}, unless nothing changed. */
     synchronized void recordChange(
-            Account owner, boolean livemode, String type, JsonMap before, JsonMap after, Call call) {
-        Map<String, Object> previous = previousAttributes(before, after);
+            Account owner, boolean livemode, String type, JsonMap before, JsonMap after, @Nullable Call call) {
+        Map<String, @Nullable Object> previous = previousAttributes(before, after);
         if (!previous.isEmpty()) {
             record(owner, livemode, type, after, previous, call);
         }
@@ -119,8 +120,8 @@ final class Store {
             boolean livemode,
             String type,
             JsonMap object,
-            Map<String, Object> previousAttributes,
-            Call call) {
+            @Nullable Map<String, Object> previousAttributes,
+            @Nullable Call call) {
         long sequence = ids.nextSequence();
         StripeEvent event = new StripeEvent(
                 Ids.id("evt_", sequence),
@@ -164,8 +165,8 @@ final class Store {
     }
 
     /** Stripe's {@code previous_attributes}: the old value of every top-level field that changed. */
-    static Map<String, Object> previousAttributes(JsonMap before, JsonMap after) {
-        Map<String, Object> previous = new LinkedHashMap<>();
+    static Map<String, @Nullable Object> previousAttributes(JsonMap before, JsonMap after) {
+        Map<String, @Nullable Object> previous = new LinkedHashMap<>();
         before.forEach((key, value) -> {
             if (!Objects.equals(value, after.get(key))) {
                 previous.put(key, value);

@@ -2,6 +2,7 @@ package io.paystream.emulator;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event, immutable once created like Stripe's, except {@code pending_webhooks} which counts deliveries not yet
@@ -10,13 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StripeEvent extends Listed {
 
     final String type;
-    private final String account;
+    private final @Nullable String account;
     private final String apiVersion;
     private final boolean livemode;
-    private final Map<String, Object> object;
-    private final Map<String, Object> previousAttributes;
-    private final String requestId;
-    private final String idempotencyKey;
+    private final Map<String, @Nullable Object> object;
+    private final @Nullable Map<String, @Nullable Object> previousAttributes;
+    private final @Nullable String requestId;
+    private final @Nullable String idempotencyKey;
     private final AtomicInteger pendingWebhooks = new AtomicInteger();
 
     StripeEvent(
@@ -24,13 +25,13 @@ final class StripeEvent extends Listed {
             long sequence,
             long created,
             String type,
-            String account,
+            @Nullable String account,
             String apiVersion,
             boolean livemode,
-            Map<String, Object> object,
-            Map<String, Object> previousAttributes,
-            String requestId,
-            String idempotencyKey) {
+            Map<String, @Nullable Object> object,
+            @Nullable Map<String, @Nullable Object> previousAttributes,
+            @Nullable String requestId,
+            @Nullable String idempotencyKey) {
         super(id, sequence, created);
         this.type = type;
         this.account = account;

@@ -3,6 +3,7 @@ package io.paystream.emulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A webhook endpoint of one account and mode. Mutable fields are guarded by the store's lock. */
 final class WebhookEndpoint extends Listed {
@@ -14,7 +15,10 @@ final class WebhookEndpoint extends Listed {
     final boolean connect;
     String url;
     List<String> enabledEvents;
+
+    @Nullable
     String description;
+
     boolean disabled;
     Map<String, String> metadata = new LinkedHashMap<>();
 

@@ -1,6 +1,7 @@
 package io.paystream.ingest.crypto;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keys base64 of a 32-byte AES key by key id; env {@code PAYSTREAM_CRYPTO_KEYS_<ID>}
  */
 @ConfigurationProperties("paystream.crypto")
-record CryptoProperties(String activeKeyId, Map<String, String> keys) {
+record CryptoProperties(@Nullable String activeKeyId, Map<String, String> keys) {
 
     CryptoProperties {
         keys = keys == null ? Map.of() : Map.copyOf(keys);
@@ -25,6 +26,7 @@ record CryptoProperties(String activeKeyId, Map<String, String> keys) {
     }
 
     /** The configured active key id, or the only key's id when there is exactly one. */
+    @Nullable
     String effectiveActiveKeyId() {
         if (activeKeyId == null && keys.size() == 1) {
             return keys.keySet().iterator().next();

@@ -15,6 +15,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -46,8 +47,8 @@ final class EndpointRegistryFollower implements SmartLifecycle {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
-    private volatile Thread thread;
-    private volatile Consumer<String, byte[]> consumer;
+    private volatile @Nullable Thread thread;
+    private volatile @Nullable Consumer<String, byte[]> consumer;
 
     EndpointRegistryFollower(
             EndpointRegistryTopic topic,
@@ -135,7 +136,7 @@ final class EndpointRegistryFollower implements SmartLifecycle {
 
         private final Consumer<String, byte[]> kafka;
         private boolean topicChecked;
-        private Map<TopicPartition, Long> endOffsetsAtStart;
+        private @Nullable Map<TopicPartition, Long> endOffsetsAtStart;
         private boolean failing;
 
         Reading(Consumer<String, byte[]> kafka) {

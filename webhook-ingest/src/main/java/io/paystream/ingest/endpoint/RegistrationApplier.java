@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -67,7 +68,7 @@ final class RegistrationApplier {
      * @param key the endpoint id
      * @param value the registration JSON, or {@code null} for a tombstone
      */
-    RegistrationOutcome apply(String key, byte[] value) {
+    RegistrationOutcome apply(@Nullable String key, byte @Nullable [] value) {
         RegistrationOutcome outcome;
         try {
             outcome = value == null ? remove(key) : register(key, value);
@@ -80,7 +81,7 @@ final class RegistrationApplier {
         return outcome;
     }
 
-    private RegistrationOutcome remove(String key) {
+    private RegistrationOutcome remove(@Nullable String key) {
         if (key == null) {
             log.warn("Ignored a webhook endpoint tombstone without a key");
             return RegistrationOutcome.MALFORMED;
@@ -96,7 +97,7 @@ final class RegistrationApplier {
         return RegistrationOutcome.REMOVED;
     }
 
-    private RegistrationOutcome register(String key, byte[] value) {
+    private RegistrationOutcome register(@Nullable String key, byte[] value) {
         WebhookEndpointRegistration registration;
         try {
             registration = reader.readValue(value);

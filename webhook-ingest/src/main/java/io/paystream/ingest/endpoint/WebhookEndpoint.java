@@ -3,6 +3,7 @@ package io.paystream.ingest.endpoint;
 import io.paystream.ingest.signature.SigningSecret;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A place Stripe delivers webhooks to.
@@ -15,7 +16,11 @@ import java.util.Objects;
  *     own {@code account} is published with this one, since an account's own events do not name it
  */
 public record WebhookEndpoint(
-        String id, String tenant, List<SigningSecret> secrets, LivemodePolicy livemode, String account) {
+        String id,
+        String tenant,
+        List<SigningSecret> secrets,
+        LivemodePolicy livemode,
+        @Nullable String account) {
 
     /** The endpoint behind {@code POST /webhooks/stripe}. */
     public static final String DEFAULT_ID = "default";
@@ -38,7 +43,7 @@ public record WebhookEndpoint(
     }
 
     /** The account a record is published with: the event's own, else the endpoint's, else none (the platform). */
-    public String accountFor(String eventAccount) {
+    public @Nullable String accountFor(@Nullable String eventAccount) {
         return eventAccount != null ? eventAccount : account;
     }
 

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Node;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -23,7 +24,7 @@ final class KafkaHealthIndicator extends AbstractHealthIndicator implements Disp
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Map<String, Object> adminConfig;
-    private volatile Admin admin;
+    private volatile @Nullable Admin admin;
 
     KafkaHealthIndicator(Map<String, Object> adminConfig) {
         super("Kafka health check failed");

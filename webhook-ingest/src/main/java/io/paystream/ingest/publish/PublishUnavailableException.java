@@ -1,5 +1,7 @@
 package io.paystream.ingest.publish;
 
+import org.jspecify.annotations.Nullable;
+
 /** The broker did not acknowledge a record in time, so the request must not be answered 2xx. */
 public final class PublishUnavailableException extends Exception {
 
@@ -15,7 +17,7 @@ public final class PublishUnavailableException extends Exception {
 
     private final Reason reason;
 
-    PublishUnavailableException(Reason reason, Throwable cause) {
+    PublishUnavailableException(Reason reason, @Nullable Throwable cause) {
         super("record not acknowledged: " + reason, cause, false, false);
         this.reason = reason;
     }

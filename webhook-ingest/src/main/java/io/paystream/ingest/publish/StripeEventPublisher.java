@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
@@ -91,7 +92,8 @@ public final class StripeEventPublisher {
         return acked;
     }
 
-    private PublishUnavailableException failed(PublishUnavailableException.Reason reason, Throwable cause, long start) {
+    private PublishUnavailableException failed(
+            PublishUnavailableException.Reason reason, @Nullable Throwable cause, long start) {
         long elapsed = System.nanoTime() - start;
         circuitBreaker.onError(elapsed, TimeUnit.NANOSECONDS, cause);
         return new PublishUnavailableException(reason, cause);

@@ -3,6 +3,7 @@ package io.paystream.ingest.signature;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed {@code Stripe-Signature} header: {@code t=<unix seconds>,v1=<hex>[,v1=<hex>...]}, other schemes ignored.
@@ -21,7 +22,7 @@ record SignatureHeader(long timestamp, byte[] timestampBytes, List<byte[]> v1Sig
     private static final int SHA256_HEX_LENGTH = 64;
 
     /** The header, or {@code null} when it is not a well-formed signature header. */
-    static SignatureHeader parse(String header) {
+    static @Nullable SignatureHeader parse(String header) {
         long timestamp = -1;
         List<byte[]> v1 = new ArrayList<>(2);
         int length = header.length();
@@ -84,7 +85,7 @@ record SignatureHeader(long timestamp, byte[] timestampBytes, List<byte[]> v1Sig
         return value;
     }
 
-    private static byte[] decodeHex(String header, int from, int to) {
+    private static byte @Nullable [] decodeHex(String header, int from, int to) {
         if (to - from != SHA256_HEX_LENGTH) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.paystream.ingest.signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a {@code Stripe-Signature} header against the exact request bytes.
@@ -27,7 +28,7 @@ public final class StripeSignatureVerifier {
         this.toleranceSeconds = tolerance.toSeconds();
     }
 
-    public SignatureVerdict verify(String header, byte[] body, List<SigningSecret> secrets, Instant now) {
+    public SignatureVerdict verify(@Nullable String header, byte[] body, List<SigningSecret> secrets, Instant now) {
         if (header == null || header.isBlank()) {
             return SignatureVerdict.MISSING_HEADER;
         }

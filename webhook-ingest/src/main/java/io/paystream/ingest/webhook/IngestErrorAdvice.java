@@ -1,6 +1,7 @@
 package io.paystream.ingest.webhook;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +32,7 @@ class IngestErrorAdvice extends ResponseEntityExceptionHandler {
     /** Spring MVC's own exceptions (wrong method, no such path, ...) keep their status but get our body. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
-            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<byte[]> response;
         if (statusCode.is5xxServerError()) {
             log.error("Request failed inside Spring MVC", ex);

@@ -3,6 +3,7 @@ package io.paystream.ingest.webhook;
 import io.paystream.events.EventShape;
 import io.paystream.events.StripeEventId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The few fields of a verified event the ingest needs for routing and headers.
@@ -20,8 +21,8 @@ record ParsedStripeEvent(
         StripeEventId id,
         String type,
         EventShape shape,
-        String account,
+        @Nullable String account,
         boolean livemode,
-        String apiVersion,
-        Instant created,
+        @Nullable String apiVersion,
+        @Nullable Instant created,
         String key) {}

@@ -1,5 +1,6 @@
 package io.paystream.ingest.webhook;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,7 +34,7 @@ final class RejectionLog {
     }
 
     /** Exception messages along the cause chain; Kafka's name topics and brokers, never record contents. */
-    private static String describe(Throwable cause) {
+    private static String describe(@Nullable Throwable cause) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = cause; t != null && text.length() < 500; t = t.getCause()) {
             text.append(text.isEmpty() ? "" : " <- ")

@@ -4,6 +4,7 @@ import io.paystream.events.EventShape;
 import io.paystream.events.StripeEventId;
 import java.time.DateTimeException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -89,7 +90,7 @@ final class StripeEventParser {
     }
 
     /** Reads an object's own {@code id} (and, for {@code data.object}, its {@code object} type), skipping the rest. */
-    private static String idOf(JsonParser parser, JsonToken value, Fields dataObject) {
+    private static @Nullable String idOf(JsonParser parser, JsonToken value, @Nullable Fields dataObject) {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return null;
@@ -109,7 +110,7 @@ final class StripeEventParser {
         return id;
     }
 
-    private static String string(JsonParser parser, JsonToken value) {
+    private static @Nullable String string(JsonParser parser, JsonToken value) {
         if (value == JsonToken.VALUE_STRING) {
             return parser.getString();
         }
@@ -117,7 +118,7 @@ final class StripeEventParser {
         return null;
     }
 
-    private static Boolean bool(JsonToken value) {
+    private static @Nullable Boolean bool(JsonToken value) {
         if (value == JsonToken.VALUE_TRUE) {
             return Boolean.TRUE;
         }
@@ -128,7 +129,7 @@ final class StripeEventParser {
     }
 
     /** Snapshot events carry Unix seconds, thin events an ISO-8601 string; anything else is left out. */
-    private static Instant instant(JsonParser parser, JsonToken value) {
+    private static @Nullable Instant instant(JsonParser parser, JsonToken value) {
         try {
             if (value == JsonToken.VALUE_NUMBER_INT) {
                 return Instant.ofEpochSecond(parser.getLongValue());
@@ -143,22 +144,45 @@ final class StripeEventParser {
         return null;
     }
 
-    private static boolean present(String value) {
+    private static boolean present(@Nullable String value) {
         return value != null && !value.isBlank();
     }
 
     private static final class Fields {
+        // each stays null until its field is read, and may be absent from the body
+        @Nullable
         String id;
+
+        @Nullable
         String object;
+
+        @Nullable
         String type;
+
+        @Nullable
         String account;
+
+        @Nullable
         String context;
+
+        @Nullable
         String apiVersion;
+
+        @Nullable
         Boolean livemode;
+
+        @Nullable
         Instant created;
+
         boolean hasDataObject;
+
+        @Nullable
         String dataObjectId;
+
+        @Nullable
         String dataObjectType;
+
+        @Nullable
         String relatedObjectId;
 
         ParsedStripeEvent toEvent() throws MalformedEventException {
@@ -181,7 +205,7 @@ final class StripeEventParser {
                     key);
         }
 
-        private String snapshotKey() {
+        private @Nullable String snapshotKey() {
             if (!hasDataObject) {
                 return null;
             }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.InvalidMediaTypeException;
@@ -145,7 +146,7 @@ final class StripeWebhookFilter extends HttpFilter {
     }
 
     /** {@code application/json} or {@code application/*+json}, any parameters; Stripe sends a charset. */
-    static boolean isJson(String contentType) {
+    static boolean isJson(@Nullable String contentType) {
         if (contentType == null) {
             return false;
         }

@@ -7,6 +7,7 @@ import io.paystream.ingest.publish.StripeEventPublisher;
 import io.paystream.ingest.signature.SignatureVerdict;
 import io.paystream.ingest.signature.StripeSignatureVerifier;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,7 +42,7 @@ final class WebhookIngestion {
      *
      * @throws WebhookRejected for every other ending
      */
-    void ingest(WebhookEndpoint endpoint, String signatureHeader, byte[] body, Instant receivedAt) {
+    void ingest(WebhookEndpoint endpoint, @Nullable String signatureHeader, byte[] body, Instant receivedAt) {
         long verifyStart = System.nanoTime();
         SignatureVerdict verdict = verifier.verify(signatureHeader, body, endpoint.secrets(), receivedAt);
         metrics.recordVerification(System.nanoTime() - verifyStart);
@@ -80,7 +81,7 @@ final class WebhookIngestion {
     }
 
     /** Runs {@code logging} with the event's id and type in the MDC, so structured logs carry them as fields. */
-    static void withEventContext(String endpoint, ParsedStripeEvent event, Runnable logging) {
+    static void withEventContext(String endpoint, @Nullable ParsedStripeEvent event, Runnable logging) {
         MDC.put(MDC_ENDPOINT, endpoint);
         if (event != null) {
             MDC.put(MDC_EVENT_ID, event.id().value());

@@ -1,5 +1,7 @@
 package io.paystream.ingest.webhook;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request refused with a 4xx or 503. Carries no stack trace: rejections are expected traffic (forgeries, replays,
  * an unavailable broker), not bugs, and may arrive thousands of times a second.
@@ -8,13 +10,14 @@ final class WebhookRejected extends RuntimeException {
 
     private final Rejection rejection;
     private final String endpointTag;
-    private final ParsedStripeEvent event;
+    private final @Nullable ParsedStripeEvent event;
 
     WebhookRejected(Rejection rejection, String endpointTag) {
         this(rejection, endpointTag, null, null);
     }
 
-    WebhookRejected(Rejection rejection, String endpointTag, ParsedStripeEvent event, Throwable cause) {
+    WebhookRejected(
+            Rejection rejection, String endpointTag, @Nullable ParsedStripeEvent event, @Nullable Throwable cause) {
         super(rejection.code(), cause, false, false);
         this.rejection = rejection;
         this.endpointTag = endpointTag;
@@ -30,6 +33,7 @@ final class WebhookRejected extends RuntimeException {
     }
 
     /** The event, when the rejection came after the body was verified and parsed; otherwise {@code null}. */
+    @Nullable
     ParsedStripeEvent event() {
         return event;
     }
