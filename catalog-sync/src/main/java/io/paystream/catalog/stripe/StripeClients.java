@@ -13,14 +13,14 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.paystream.catalog.CatalogProperties;
-import io.paystream.catalog.sync.SyncTarget;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the stripe-java client for a {@link SyncTarget}: the configured API base and timeouts, the target's key and
- * {@code Stripe-Account} header, and per mode one shared rate limiter ({@code stripe-test}, {@code stripe-live}) and one
- * retry policy, both registered with resilience4j so its meters report them.
+ * Builds the stripe-java client for one account ({@link StripeAccess}, a sync target): the configured API base and
+ * timeouts, the account's key and {@code Stripe-Account} header, and per mode one shared rate limiter
+ * ({@code stripe-test}, {@code stripe-live}) and one retry policy, both registered with resilience4j so its meters
+ * report them.
  */
 @Component
 public class StripeClients {
@@ -49,8 +49,8 @@ public class StripeClients {
         this.liveRetry = retries.retry("stripe-live", retryConfig);
     }
 
-    /** A client for one target whose every HTTP attempt is reported to {@code listener}. */
-    public StripeClient forTarget(SyncTarget target, StripeCallListener listener) {
+    /** A client for one account whose every HTTP attempt is reported to {@code listener}. */
+    public StripeClient forTarget(StripeAccess target, StripeCallListener listener) {
         boolean live = target.livemode();
         return StripeClient.builder()
                 .setApiKey(target.apiKey())

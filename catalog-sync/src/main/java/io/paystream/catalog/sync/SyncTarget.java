@@ -1,5 +1,6 @@
 package io.paystream.catalog.sync;
 
+import io.paystream.catalog.stripe.StripeAccess;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param stripeAccountHeader the {@code Stripe-Account} header for a Connect account reached with the platform's key,
  *     or null when the key belongs to the account itself
  */
-public record SyncTarget(String account, boolean livemode, String apiKey, String stripeAccountHeader) {
+public record SyncTarget(String account, boolean livemode, String apiKey, String stripeAccountHeader)
+        implements StripeAccess {
 
     public SyncTarget {
         Objects.requireNonNull(account, "account");

@@ -1,7 +1,6 @@
 package io.paystream.catalog.connection;
 
 import com.mongodb.client.MongoCollection;
-import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.catalog.sync.SyncTargetSource;
 import io.paystream.emulator.AccountSpec;
 import io.paystream.emulator.EmulatedAccount;
@@ -18,6 +17,9 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /** What the connection contracts share: the API, the emulator, the store and the broker of the running application. */
 abstract class ConnectionTestBase {
+
+    /** The stored collection, by name: the name is part of what must not change. */
+    static final String COLLECTION = "connections";
 
     @LocalServerPort
     int port;
@@ -47,7 +49,7 @@ abstract class ConnectionTestBase {
     }
 
     MongoCollection<Document> connections() {
-        return mongo.getMongoDatabase().getCollection(ConnectionStore.COLLECTION);
+        return mongo.getMongoDatabase().getCollection(COLLECTION);
     }
 
     /** A standalone account that can charge: what a customer pasting working keys has. */

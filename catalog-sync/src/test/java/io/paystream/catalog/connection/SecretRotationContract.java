@@ -8,7 +8,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import io.paystream.catalog.CatalogSyncApplication;
-import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.catalog.sync.SyncTargetSource;
 import io.paystream.emulator.AccountSpec;
@@ -113,7 +112,7 @@ abstract class SecretRotationContract {
     private Document stored(String database, String id) {
         try (MongoClient client = MongoClients.create(mongoUri(database))) {
             return client.getDatabase(database)
-                    .getCollection(ConnectionStore.COLLECTION)
+                    .getCollection(ConnectionTestBase.COLLECTION)
                     .find(Filters.eq("_id", id))
                     .first();
         }

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.paystream.catalog.CatalogApiClient;
-import io.paystream.catalog.EmulatorConfiguration.TestAccounts;
+import io.paystream.catalog.sync.EmulatorConfiguration.TestAccounts;
 import io.paystream.emulator.EmulatedAccount;
 import io.paystream.emulator.StripeEmulator;
 import java.time.Duration;

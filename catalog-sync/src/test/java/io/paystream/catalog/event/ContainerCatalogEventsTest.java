@@ -1,6 +1,6 @@
 package io.paystream.catalog.event;
 
-import io.paystream.catalog.EmulatorConfiguration;
+import io.paystream.catalog.sync.EmulatorConfiguration;
 import io.paystream.testsupport.ContainerImages;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,8 +1,8 @@
 package io.paystream.catalog.event;
 
 import io.paystream.catalog.EmbeddedMongoConfiguration;
-import io.paystream.catalog.EmulatorConfiguration;
 import io.paystream.catalog.KafkaBrokerConfiguration;
+import io.paystream.catalog.sync.EmulatorConfiguration;
 import org.springframework.context.annotation.Import;
 
 /** The event contract against a real broker process and the embedded Mongo wire server. */

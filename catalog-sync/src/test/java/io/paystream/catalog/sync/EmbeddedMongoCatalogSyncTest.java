@@ -1,7 +1,6 @@
 package io.paystream.catalog.sync;
 
 import io.paystream.catalog.EmbeddedMongoConfiguration;
-import io.paystream.catalog.EmulatorConfiguration;
 import org.springframework.context.annotation.Import;
 
 /** The sync contract against the embedded Mongo wire server. */

@@ -1,6 +1,5 @@
 package io.paystream.catalog.sync;
 
-import io.paystream.catalog.EmulatorConfiguration;
 import io.paystream.testsupport.ContainerImages;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;

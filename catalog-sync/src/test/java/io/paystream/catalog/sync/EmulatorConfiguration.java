@@ -1,7 +1,5 @@
-package io.paystream.catalog;
+package io.paystream.catalog.sync;
 
-import io.paystream.catalog.sync.SyncTarget;
-import io.paystream.catalog.sync.SyncTargetSource;
 import io.paystream.emulator.AccountSpec;
 import io.paystream.emulator.EmulatedAccount;
 import io.paystream.emulator.EmulatorSettings;
@@ -15,7 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 /**
  * The Stripe emulator as a bean of the test context (rate limits off unless a test turns them on), the platform's
  * test key and one Connect account configured as a real deployment would, and {@link TestAccounts}: accounts a test
- * creates for itself, as if a customer had connected them.
+ * creates for itself, as if a customer had connected them. Here rather than in the root package because it is a
+ * {@link SyncTargetSource}: the root package depends on none of its sub-packages.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EmulatorConfiguration {
