@@ -8,6 +8,7 @@ import static io.paystream.worker.apply.Fields.time;
 import io.paystream.events.domain.DomainEventTypes;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
+import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,12 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class AccountProjection implements Projection {
 
-    private static final List<String> ONBOARDING_FIELDS =
-            List.of("detailsSubmitted", "chargesEnabled", "payoutsEnabled", "requirements", "onboardingComplete");
+    private static final List<String> ONBOARDING_FIELDS = List.of(
+            AccountFields.DETAILS_SUBMITTED,
+            AccountFields.CHARGES_ENABLED,
+            AccountFields.PAYOUTS_ENABLED,
+            AccountFields.REQUIREMENTS,
+            AccountFields.ONBOARDING_COMPLETE);
 
     @Override
     public String objectType() {
@@ -35,7 +40,7 @@ public class AccountProjection implements Projection {
 
     @Override
     public String collection() {
-        return "accounts";
+        return AccountFields.COLLECTION;
     }
 
     @Override
@@ -51,23 +56,25 @@ public class AccountProjection implements Projection {
         boolean complete = Boolean.TRUE.equals(detailsSubmitted)
                 && Boolean.TRUE.equals(chargesEnabled)
                 && Boolean.TRUE.equals(payoutsEnabled);
-        return new Document("type", text(account, "type"))
-                .append("country", text(account, "country"))
-                .append("businessType", text(account, "business_type"))
-                .append("defaultCurrency", text(account, "default_currency"))
-                .append("detailsSubmitted", detailsSubmitted)
-                .append("chargesEnabled", chargesEnabled)
-                .append("payoutsEnabled", payoutsEnabled)
+        return new Document(AccountFields.TYPE, text(account, "type"))
+                .append(AccountFields.COUNTRY, text(account, "country"))
+                .append(AccountFields.BUSINESS_TYPE, text(account, "business_type"))
+                .append(AccountFields.DEFAULT_CURRENCY, text(account, "default_currency"))
+                .append(AccountFields.DETAILS_SUBMITTED, detailsSubmitted)
+                .append(AccountFields.CHARGES_ENABLED, chargesEnabled)
+                .append(AccountFields.PAYOUTS_ENABLED, payoutsEnabled)
                 .append(
-                        "requirements",
-                        new Document("currentlyDue", currentlyDue)
-                                .append("pastDue", pastDue)
-                                .append("eventuallyDue", eventuallyDue)
-                                .append("disabledReason", text(requirements, "disabled_reason"))
-                                .append("currentDeadline", time(requirements, "current_deadline")))
-                .append("onboardingChecklist", OnboardingChecklist.of(pastDue, currentlyDue, eventuallyDue))
-                .append("onboardingComplete", complete)
-                .append("stripeCreated", time(account, "created"));
+                        AccountFields.REQUIREMENTS,
+                        new Document(AccountFields.CURRENTLY_DUE, currentlyDue)
+                                .append(AccountFields.PAST_DUE, pastDue)
+                                .append(AccountFields.EVENTUALLY_DUE, eventuallyDue)
+                                .append(AccountFields.DISABLED_REASON, text(requirements, "disabled_reason"))
+                                .append(AccountFields.CURRENT_DEADLINE, time(requirements, "current_deadline")))
+                .append(
+                        AccountFields.ONBOARDING_CHECKLIST,
+                        OnboardingChecklist.of(pastDue, currentlyDue, eventuallyDue))
+                .append(AccountFields.ONBOARDING_COMPLETE, complete)
+                .append(StoredFields.STRIPE_CREATED, time(account, "created"));
     }
 
     @Override
@@ -77,16 +84,16 @@ public class AccountProjection implements Projection {
         if (!changed) {
             return List.of();
         }
-        Document requirements = next.get("requirements", Document.class);
+        Document requirements = next.get(AccountFields.REQUIREMENTS, Document.class);
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("connectedAccount", next.get("_id"));
-        data.put("detailsSubmitted", next.get("detailsSubmitted"));
-        data.put("chargesEnabled", next.get("chargesEnabled"));
-        data.put("payoutsEnabled", next.get("payoutsEnabled"));
-        data.put("onboardingComplete", next.get("onboardingComplete"));
-        data.put("disabledReason", requirements.get("disabledReason"));
-        data.put("currentlyDue", requirements.get("currentlyDue"));
-        data.put("pastDue", requirements.get("pastDue"));
+        data.put("connectedAccount", next.get(StoredFields.ID));
+        data.put("detailsSubmitted", next.get(AccountFields.DETAILS_SUBMITTED));
+        data.put("chargesEnabled", next.get(AccountFields.CHARGES_ENABLED));
+        data.put("payoutsEnabled", next.get(AccountFields.PAYOUTS_ENABLED));
+        data.put("onboardingComplete", next.get(AccountFields.ONBOARDING_COMPLETE));
+        data.put("disabledReason", requirements.get(AccountFields.DISABLED_REASON));
+        data.put("currentlyDue", requirements.get(AccountFields.CURRENTLY_DUE));
+        data.put("pastDue", requirements.get(AccountFields.PAST_DUE));
         return List.of(new DomainChange(DomainEventTypes.ACCOUNT_ONBOARDING_UPDATED, data));
     }
 }

@@ -27,10 +27,10 @@ final class OnboardingChecklist {
     private static void add(Map<String, Document> items, List<String> keys, String state) {
         for (String key : keys) {
             String label = label(key);
-            Document item = items.computeIfAbsent(label, l -> new Document("item", l)
-                    .append("state", state)
-                    .append("requirements", new ArrayList<String>()));
-            List<String> requirements = item.getList("requirements", String.class);
+            Document item = items.computeIfAbsent(label, l -> new Document(ChecklistFields.ITEM, l)
+                    .append(ChecklistFields.STATE, state)
+                    .append(ChecklistFields.REQUIREMENTS, new ArrayList<String>()));
+            List<String> requirements = item.getList(ChecklistFields.REQUIREMENTS, String.class);
             // Stripe lists a key in past_due and currently_due (and eventually_due) at once; say it once.
             if (!requirements.contains(key)) {
                 requirements.add(key);

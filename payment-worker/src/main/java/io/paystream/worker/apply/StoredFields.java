@@ -16,6 +16,9 @@ public final class StoredFields {
     public static final String DELETED_AT = "deletedAt";
     public static final String RECENT_EVENT_IDS = "recentEventIds";
     public static final String OUTBOX = "outbox";
+    /** The Stripe object's own {@code created}, stored by every projection whose object has one. */
+    public static final String STRIPE_CREATED = "stripeCreated";
+
     /** The precedence of the stored state, see {@link Projection#precedence}. */
     public static final String PRECEDENCE = "precedence";
     /** Whether the stored state is terminal, see {@link Projection#terminal}. */

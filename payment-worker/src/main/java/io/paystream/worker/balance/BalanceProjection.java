@@ -20,19 +20,24 @@ public class BalanceProjection implements Projection {
 
     @Override
     public String collection() {
-        return "balances";
+        return BalanceFields.COLLECTION;
     }
 
     @Override
     public String aggregateId(StripeEvent event) {
-        return event.account() + ":" + event.livemode();
+        return idOf(event.account(), event.livemode());
+    }
+
+    /** The document id of an account's balance in one mode. */
+    static String idOf(String account, boolean livemode) {
+        return account + ":" + livemode;
     }
 
     @Override
     public Document state(StripeEvent event) {
         JsonNode balance = event.object();
-        return new Document("available", perCurrency(balance.path("available")))
-                .append("pending", perCurrency(balance.path("pending")));
+        return new Document(BalanceFields.AVAILABLE, perCurrency(balance.path("available")))
+                .append(BalanceFields.PENDING, perCurrency(balance.path("pending")));
     }
 
     private static Document perCurrency(JsonNode amounts) {

@@ -4,6 +4,7 @@ import static io.paystream.worker.apply.Fields.text;
 import static io.paystream.worker.apply.Fields.time;
 
 import io.paystream.worker.apply.Projection;
+import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -23,14 +24,14 @@ public class CustomerProjection implements Projection {
 
     @Override
     public String collection() {
-        return "customers";
+        return CustomerFields.COLLECTION;
     }
 
     @Override
     public Document state(StripeEvent event) {
         JsonNode customer = event.object();
-        return new Document("email", text(customer, "email"))
-                .append("name", text(customer, "name"))
-                .append("stripeCreated", time(customer, "created"));
+        return new Document(CustomerFields.EMAIL, text(customer, "email"))
+                .append(CustomerFields.NAME, text(customer, "name"))
+                .append(StoredFields.STRIPE_CREATED, time(customer, "created"));
     }
 }

@@ -9,6 +9,7 @@ import io.paystream.events.domain.DomainEventTypes;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
+import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,21 +42,21 @@ public class DisputeProjection implements Projection {
 
     @Override
     public String collection() {
-        return "disputes";
+        return DisputeFields.COLLECTION;
     }
 
     @Override
     public Document state(StripeEvent event) {
         JsonNode dispute = event.object();
-        return new Document("status", text(dispute, "status"))
-                .append("reason", text(dispute, "reason"))
-                .append("amount", number(dispute, "amount"))
-                .append("currency", text(dispute, "currency"))
-                .append("charge", text(dispute, "charge"))
-                .append("paymentIntent", text(dispute, "payment_intent"))
-                .append("evidenceDueBy", time(dispute.path("evidence_details"), "due_by"))
-                .append("isChargeRefundable", flag(dispute, "is_charge_refundable"))
-                .append("stripeCreated", time(dispute, "created"));
+        return new Document(DisputeFields.STATUS, text(dispute, "status"))
+                .append(DisputeFields.REASON, text(dispute, "reason"))
+                .append(DisputeFields.AMOUNT, number(dispute, "amount"))
+                .append(DisputeFields.CURRENCY, text(dispute, "currency"))
+                .append(DisputeFields.CHARGE, text(dispute, "charge"))
+                .append(DisputeFields.PAYMENT_INTENT, text(dispute, "payment_intent"))
+                .append(DisputeFields.EVIDENCE_DUE_BY, time(dispute.path("evidence_details"), "due_by"))
+                .append(DisputeFields.IS_CHARGE_REFUNDABLE, flag(dispute, "is_charge_refundable"))
+                .append(StoredFields.STRIPE_CREATED, time(dispute, "created"));
     }
 
     @Override
@@ -69,7 +70,7 @@ public class DisputeProjection implements Projection {
         if (previous == null) {
             changes.add(new DomainChange(DomainEventTypes.DISPUTE_OPENED, payload(next)));
         }
-        boolean wasClosed = previous != null && STATUS.isTerminal(previous.getString("status"));
+        boolean wasClosed = previous != null && STATUS.isTerminal(previous.getString(DisputeFields.STATUS));
         if (terminal(next) && !wasClosed) {
             changes.add(new DomainChange(DomainEventTypes.DISPUTE_CLOSED, payload(next)));
         }
@@ -78,17 +79,17 @@ public class DisputeProjection implements Projection {
 
     @Override
     public List<Document> indexes() {
-        return List.of(new Document("paymentIntent", 1), new Document("charge", 1));
+        return List.of(new Document(DisputeFields.PAYMENT_INTENT, 1), new Document(DisputeFields.CHARGE, 1));
     }
 
     private static Map<String, Object> payload(Document state) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", state.get("status"));
-        data.put("reason", state.get("reason"));
-        data.put("amount", state.get("amount"));
-        data.put("currency", state.get("currency"));
-        data.put("charge", state.get("charge"));
-        data.put("paymentIntent", state.get("paymentIntent"));
+        data.put("status", state.get(DisputeFields.STATUS));
+        data.put("reason", state.get(DisputeFields.REASON));
+        data.put("amount", state.get(DisputeFields.AMOUNT));
+        data.put("currency", state.get(DisputeFields.CURRENCY));
+        data.put("charge", state.get(DisputeFields.CHARGE));
+        data.put("paymentIntent", state.get(DisputeFields.PAYMENT_INTENT));
         return data;
     }
 }

@@ -10,6 +10,7 @@ import io.paystream.events.domain.DomainEventTypes;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
+import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,11 @@ import tools.jackson.databind.JsonNode;
 public class InvoiceProjection implements Projection {
 
     static final StatusRank STATUS = new StatusRank(
-            List.of(List.of("draft"), List.of("open"), List.of("uncollectible")), Set.of("paid", "void"));
+            List.of(
+                    List.of(InvoiceFields.STATUS_DRAFT),
+                    List.of(InvoiceFields.STATUS_OPEN),
+                    List.of(InvoiceFields.STATUS_UNCOLLECTIBLE)),
+            Set.of(InvoiceFields.STATUS_PAID, InvoiceFields.STATUS_VOID));
 
     @Override
     public String objectType() {
@@ -38,34 +43,34 @@ public class InvoiceProjection implements Projection {
 
     @Override
     public String collection() {
-        return "invoices";
+        return InvoiceFields.COLLECTION;
     }
 
     @Override
     public Document state(StripeEvent event) {
         JsonNode invoice = event.object();
-        return new Document("status", text(invoice, "status"))
-                .append("customer", text(invoice, "customer"))
-                .append("subscription", subscription(invoice))
-                .append("number", text(invoice, "number"))
-                .append("billingReason", text(invoice, "billing_reason"))
-                .append("amountDue", number(invoice, "amount_due"))
-                .append("amountPaid", number(invoice, "amount_paid"))
-                .append("amountRemaining", number(invoice, "amount_remaining"))
-                .append("currency", text(invoice, "currency"))
-                .append("hostedInvoiceUrl", text(invoice, "hosted_invoice_url"))
-                .append("invoicePdf", text(invoice, "invoice_pdf"))
-                .append("attemptCount", number(invoice, "attempt_count"))
-                .append("nextPaymentAttempt", time(invoice, "next_payment_attempt"))
-                .append("periodStart", time(invoice, "period_start"))
-                .append("periodEnd", time(invoice, "period_end"))
-                .append("stripeCreated", time(invoice, "created"));
+        return new Document(InvoiceFields.STATUS, text(invoice, "status"))
+                .append(InvoiceFields.CUSTOMER, text(invoice, "customer"))
+                .append(InvoiceFields.SUBSCRIPTION, subscription(invoice))
+                .append(InvoiceFields.NUMBER, text(invoice, "number"))
+                .append(InvoiceFields.BILLING_REASON, text(invoice, "billing_reason"))
+                .append(InvoiceFields.AMOUNT_DUE, number(invoice, "amount_due"))
+                .append(InvoiceFields.AMOUNT_PAID, number(invoice, "amount_paid"))
+                .append(InvoiceFields.AMOUNT_REMAINING, number(invoice, "amount_remaining"))
+                .append(InvoiceFields.CURRENCY, text(invoice, "currency"))
+                .append(InvoiceFields.HOSTED_INVOICE_URL, text(invoice, "hosted_invoice_url"))
+                .append(InvoiceFields.INVOICE_PDF, text(invoice, "invoice_pdf"))
+                .append(InvoiceFields.ATTEMPT_COUNT, number(invoice, "attempt_count"))
+                .append(InvoiceFields.NEXT_PAYMENT_ATTEMPT, time(invoice, "next_payment_attempt"))
+                .append(InvoiceFields.PERIOD_START, time(invoice, "period_start"))
+                .append(InvoiceFields.PERIOD_END, time(invoice, "period_end"))
+                .append(StoredFields.STRIPE_CREATED, time(invoice, "created"));
     }
 
     @Override
     public long precedence(Document state) {
-        return STATUS.rank(state.getString("status")) * 1_000_000L
-                + Math.min(longOr(state, "attemptCount", 0), 999_999);
+        return STATUS.rank(state.getString(InvoiceFields.STATUS)) * 1_000_000L
+                + Math.min(longOr(state, InvoiceFields.ATTEMPT_COUNT, 0), 999_999);
     }
 
     @Override
@@ -76,22 +81,26 @@ public class InvoiceProjection implements Projection {
     @Override
     public List<DomainChange> changes(Document previous, Document next) {
         List<DomainChange> changes = new ArrayList<>();
-        String status = next.getString("status");
-        if ("paid".equals(status) && changed(previous, next, "status")) {
+        String status = next.getString(InvoiceFields.STATUS);
+        if (InvoiceFields.STATUS_PAID.equals(status) && changed(previous, next, InvoiceFields.STATUS)) {
             Map<String, Object> data = payload(next);
-            data.put("amount", next.get("amountPaid"));
+            data.put("amount", next.get(InvoiceFields.AMOUNT_PAID));
             changes.add(new DomainChange(DomainEventTypes.INVOICE_PAID, data));
         }
-        boolean stillOwed = "open".equals(status) || "uncollectible".equals(status);
-        if (stillOwed && longOr(next, "attemptCount", 0) > longOr(previous, "attemptCount", 0)) {
+        boolean stillOwed =
+                InvoiceFields.STATUS_OPEN.equals(status) || InvoiceFields.STATUS_UNCOLLECTIBLE.equals(status);
+        if (stillOwed
+                && longOr(next, InvoiceFields.ATTEMPT_COUNT, 0) > longOr(previous, InvoiceFields.ATTEMPT_COUNT, 0)) {
             Map<String, Object> data = payload(next);
-            data.put("amount", next.get("amountRemaining"));
-            data.put("attemptCount", next.get("attemptCount"));
+            data.put("amount", next.get(InvoiceFields.AMOUNT_REMAINING));
+            data.put("attemptCount", next.get(InvoiceFields.ATTEMPT_COUNT));
             data.put(
                     "nextPaymentAttempt",
-                    next.getDate("nextPaymentAttempt") == null
+                    next.getDate(InvoiceFields.NEXT_PAYMENT_ATTEMPT) == null
                             ? null
-                            : next.getDate("nextPaymentAttempt").toInstant().toString());
+                            : next.getDate(InvoiceFields.NEXT_PAYMENT_ATTEMPT)
+                                    .toInstant()
+                                    .toString());
             changes.add(new DomainChange(DomainEventTypes.INVOICE_PAYMENT_FAILED, data));
         }
         return changes;
@@ -99,16 +108,16 @@ public class InvoiceProjection implements Projection {
 
     @Override
     public List<Document> indexes() {
-        return List.of(new Document("subscription", 1), new Document("customer", 1));
+        return List.of(new Document(InvoiceFields.SUBSCRIPTION, 1), new Document(InvoiceFields.CUSTOMER, 1));
     }
 
     private static Map<String, Object> payload(Document state) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", state.get("status"));
-        data.put("currency", state.get("currency"));
-        data.put("customer", state.get("customer"));
-        data.put("subscription", state.get("subscription"));
-        data.put("invoice", state.get("_id"));
+        data.put("status", state.get(InvoiceFields.STATUS));
+        data.put("currency", state.get(InvoiceFields.CURRENCY));
+        data.put("customer", state.get(InvoiceFields.CUSTOMER));
+        data.put("subscription", state.get(InvoiceFields.SUBSCRIPTION));
+        data.put("invoice", state.get(StoredFields.ID));
         return data;
     }
 

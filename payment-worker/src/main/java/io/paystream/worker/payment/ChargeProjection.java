@@ -10,6 +10,7 @@ import io.paystream.events.domain.DomainEventTypes;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
+import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,9 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class ChargeProjection implements Projection {
 
-    static final StatusRank STATUS = new StatusRank(List.of(List.of("pending")), Set.of("succeeded", "failed"));
+    static final StatusRank STATUS = new StatusRank(
+            List.of(List.of(ChargeFields.STATUS_PENDING)),
+            Set.of(ChargeFields.STATUS_SUCCEEDED, ChargeFields.STATUS_FAILED));
 
     @Override
     public String objectType() {
@@ -35,7 +38,7 @@ public class ChargeProjection implements Projection {
 
     @Override
     public String collection() {
-        return "charges";
+        return ChargeFields.COLLECTION;
     }
 
     @Override
@@ -43,33 +46,33 @@ public class ChargeProjection implements Projection {
         JsonNode charge = event.object();
         JsonNode details = charge.path("payment_method_details");
         JsonNode balanceTransaction = charge.path("balance_transaction");
-        return new Document("status", text(charge, "status"))
-                .append("amount", number(charge, "amount"))
-                .append("amountCaptured", number(charge, "amount_captured"))
-                .append("amountRefunded", number(charge, "amount_refunded"))
-                .append("refunded", flag(charge, "refunded"))
-                .append("captured", flag(charge, "captured"))
-                .append("disputed", flag(charge, "disputed"))
-                .append("currency", text(charge, "currency"))
-                .append("customer", text(charge, "customer"))
-                .append("paymentIntent", text(charge, "payment_intent"))
-                .append("receiptUrl", text(charge, "receipt_url"))
-                .append("failureCode", text(charge, "failure_code"))
-                .append("failureMessage", text(charge, "failure_message"))
-                .append("paymentMethodType", text(details, "type"))
-                .append("card", PaymentMethodSummary.card(details))
-                .append("balanceTransaction", text(charge, "balance_transaction"))
+        return new Document(ChargeFields.STATUS, text(charge, "status"))
+                .append(ChargeFields.AMOUNT, number(charge, "amount"))
+                .append(ChargeFields.AMOUNT_CAPTURED, number(charge, "amount_captured"))
+                .append(ChargeFields.AMOUNT_REFUNDED, number(charge, "amount_refunded"))
+                .append(ChargeFields.REFUNDED, flag(charge, "refunded"))
+                .append(ChargeFields.CAPTURED, flag(charge, "captured"))
+                .append(ChargeFields.DISPUTED, flag(charge, "disputed"))
+                .append(ChargeFields.CURRENCY, text(charge, "currency"))
+                .append(ChargeFields.CUSTOMER, text(charge, "customer"))
+                .append(ChargeFields.PAYMENT_INTENT, text(charge, "payment_intent"))
+                .append(ChargeFields.RECEIPT_URL, text(charge, "receipt_url"))
+                .append(ChargeFields.FAILURE_CODE, text(charge, "failure_code"))
+                .append(ChargeFields.FAILURE_MESSAGE, text(charge, "failure_message"))
+                .append(ChargeFields.PAYMENT_METHOD_TYPE, text(details, "type"))
+                .append(ChargeFields.CARD, PaymentMethodSummary.card(details))
+                .append(ChargeFields.BALANCE_TRANSACTION, text(charge, "balance_transaction"))
                 // Only an expanded balance transaction says when the funds become available.
                 .append(
-                        "fundsAvailableOn",
+                        ChargeFields.FUNDS_AVAILABLE_ON,
                         balanceTransaction.isObject() ? time(balanceTransaction, "available_on") : null)
-                .append("stripeCreated", time(charge, "created"));
+                .append(StoredFields.STRIPE_CREATED, time(charge, "created"));
     }
 
     @Override
     public long precedence(Document state) {
-        long refunded = Math.min(longOr(state, "amountRefunded", 0), 999_999_999_999L);
-        return STATUS.rank(state.getString("status")) * 1_000_000_000_000L + refunded;
+        long refunded = Math.min(longOr(state, ChargeFields.AMOUNT_REFUNDED, 0), 999_999_999_999L);
+        return STATUS.rank(state.getString(ChargeFields.STATUS)) * 1_000_000_000_000L + refunded;
     }
 
     @Override
@@ -79,24 +82,24 @@ public class ChargeProjection implements Projection {
 
     @Override
     public List<DomainChange> changes(Document previous, Document next) {
-        long before = longOr(previous, "amountRefunded", 0);
-        long after = longOr(next, "amountRefunded", 0);
+        long before = longOr(previous, ChargeFields.AMOUNT_REFUNDED, 0);
+        long after = longOr(next, ChargeFields.AMOUNT_REFUNDED, 0);
         if (after <= before) {
             return List.of();
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", Boolean.TRUE.equals(next.get("refunded")) ? "refunded" : "partially_refunded");
-        data.put("amount", next.get("amount"));
+        data.put("status", Boolean.TRUE.equals(next.get(ChargeFields.REFUNDED)) ? "refunded" : "partially_refunded");
+        data.put("amount", next.get(ChargeFields.AMOUNT));
         data.put("amountRefunded", after);
-        data.put("currency", next.get("currency"));
-        data.put("customer", next.get("customer"));
-        data.put("paymentIntent", next.get("paymentIntent"));
-        data.put("charge", next.get("_id"));
+        data.put("currency", next.get(ChargeFields.CURRENCY));
+        data.put("customer", next.get(ChargeFields.CUSTOMER));
+        data.put("paymentIntent", next.get(ChargeFields.PAYMENT_INTENT));
+        data.put("charge", next.get(StoredFields.ID));
         return List.of(new DomainChange(DomainEventTypes.PAYMENT_REFUNDED, data));
     }
 
     @Override
     public List<Document> indexes() {
-        return List.of(new Document("paymentIntent", 1));
+        return List.of(new Document(ChargeFields.PAYMENT_INTENT, 1));
     }
 }

@@ -9,6 +9,7 @@ import io.paystream.events.domain.DomainEventTypes;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
+import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,12 +31,12 @@ public class PaymentIntentProjection implements Projection {
      */
     static final StatusRank STATUS = new StatusRank(
             List.of(
-                    List.of("requires_payment_method"),
-                    List.of("requires_confirmation"),
-                    List.of("requires_action"),
-                    List.of("processing"),
-                    List.of("requires_capture")),
-            Set.of("succeeded", "canceled"));
+                    List.of(PaymentIntentFields.STATUS_REQUIRES_PAYMENT_METHOD),
+                    List.of(PaymentIntentFields.STATUS_REQUIRES_CONFIRMATION),
+                    List.of(PaymentIntentFields.STATUS_REQUIRES_ACTION),
+                    List.of(PaymentIntentFields.STATUS_PROCESSING),
+                    List.of(PaymentIntentFields.STATUS_REQUIRES_CAPTURE)),
+            Set.of(PaymentIntentFields.STATUS_SUCCEEDED, PaymentIntentFields.STATUS_CANCELED));
 
     private static final int FAILED_ATTEMPT_RANK = 6;
 
@@ -46,35 +47,36 @@ public class PaymentIntentProjection implements Projection {
 
     @Override
     public String collection() {
-        return "payment_intents";
+        return PaymentIntentFields.COLLECTION;
     }
 
     @Override
     public Document state(StripeEvent event) {
         JsonNode pi = event.object();
         JsonNode error = pi.path("last_payment_error");
-        return new Document("status", text(pi, "status"))
-                .append("amount", number(pi, "amount"))
-                .append("amountReceived", number(pi, "amount_received"))
-                .append("currency", text(pi, "currency"))
-                .append("customer", text(pi, "customer"))
-                .append("description", text(pi, "description"))
-                .append("paymentMethodType", paymentMethodType(pi))
-                .append("card", card(pi, error))
+        return new Document(PaymentIntentFields.STATUS, text(pi, "status"))
+                .append(PaymentIntentFields.AMOUNT, number(pi, "amount"))
+                .append(PaymentIntentFields.AMOUNT_RECEIVED, number(pi, "amount_received"))
+                .append(PaymentIntentFields.CURRENCY, text(pi, "currency"))
+                .append(PaymentIntentFields.CUSTOMER, text(pi, "customer"))
+                .append(PaymentIntentFields.DESCRIPTION, text(pi, "description"))
+                .append(PaymentIntentFields.PAYMENT_METHOD_TYPE, paymentMethodType(pi))
+                .append(PaymentIntentFields.CARD, card(pi, error))
                 .append(
-                        "failureCode",
+                        PaymentIntentFields.FAILURE_CODE,
                         error.isObject() ? firstNonNull(text(error, "decline_code"), text(error, "code")) : null)
-                .append("failureMessage", error.isObject() ? text(error, "message") : null)
-                .append("latestCharge", text(pi, "latest_charge"))
-                .append("cancellationReason", text(pi, "cancellation_reason"))
-                .append("canceledAt", time(pi, "canceled_at"))
-                .append("stripeCreated", time(pi, "created"));
+                .append(PaymentIntentFields.FAILURE_MESSAGE, error.isObject() ? text(error, "message") : null)
+                .append(PaymentIntentFields.LATEST_CHARGE, text(pi, "latest_charge"))
+                .append(PaymentIntentFields.CANCELLATION_REASON, text(pi, "cancellation_reason"))
+                .append(PaymentIntentFields.CANCELED_AT, time(pi, "canceled_at"))
+                .append(StoredFields.STRIPE_CREATED, time(pi, "created"));
     }
 
     @Override
     public long precedence(Document state) {
-        String status = state.getString("status");
-        if ("requires_payment_method".equals(status) && state.get("failureCode") != null) {
+        String status = state.getString(PaymentIntentFields.STATUS);
+        if (PaymentIntentFields.STATUS_REQUIRES_PAYMENT_METHOD.equals(status)
+                && state.get(PaymentIntentFields.FAILURE_CODE) != null) {
             return FAILED_ATTEMPT_RANK;
         }
         return STATUS.isTerminal(status) ? FAILED_ATTEMPT_RANK + 1 : STATUS.rank(status);
@@ -88,16 +90,18 @@ public class PaymentIntentProjection implements Projection {
     @Override
     public List<DomainChange> changes(Document previous, Document next) {
         List<DomainChange> changes = new ArrayList<>();
-        if ("succeeded".equals(next.getString("status")) && changed(previous, next, "status")) {
+        if (PaymentIntentFields.STATUS_SUCCEEDED.equals(next.getString(PaymentIntentFields.STATUS))
+                && changed(previous, next, PaymentIntentFields.STATUS)) {
             changes.add(new DomainChange(DomainEventTypes.PAYMENT_SUCCEEDED, payload(next)));
         }
         // A new failure is a new failure code or a new charge attempt carrying one.
-        boolean newFailure = next.get("failureCode") != null
-                && (changed(previous, next, "failureCode") || changed(previous, next, "latestCharge"));
-        if (newFailure && !"succeeded".equals(next.getString("status"))) {
+        boolean newFailure = next.get(PaymentIntentFields.FAILURE_CODE) != null
+                && (changed(previous, next, PaymentIntentFields.FAILURE_CODE)
+                        || changed(previous, next, PaymentIntentFields.LATEST_CHARGE));
+        if (newFailure && !PaymentIntentFields.STATUS_SUCCEEDED.equals(next.getString(PaymentIntentFields.STATUS))) {
             Map<String, Object> data = payload(next);
-            data.put("failureCode", next.get("failureCode"));
-            data.put("failureMessage", next.get("failureMessage"));
+            data.put("failureCode", next.get(PaymentIntentFields.FAILURE_CODE));
+            data.put("failureMessage", next.get(PaymentIntentFields.FAILURE_MESSAGE));
             changes.add(new DomainChange(DomainEventTypes.PAYMENT_FAILED, data));
         }
         return changes;
@@ -106,18 +110,21 @@ public class PaymentIntentProjection implements Projection {
     @Override
     public List<Document> indexes() {
         return List.of(
-                new Document("account", 1).append("livemode", 1).append("status", 1), new Document("customer", 1));
+                new Document(StoredFields.ACCOUNT, 1)
+                        .append(StoredFields.LIVEMODE, 1)
+                        .append(PaymentIntentFields.STATUS, 1),
+                new Document(PaymentIntentFields.CUSTOMER, 1));
     }
 
     private static Map<String, Object> payload(Document state) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", state.get("status"));
-        data.put("amount", state.get("amount"));
-        data.put("amountReceived", state.get("amountReceived"));
-        data.put("currency", state.get("currency"));
-        data.put("customer", state.get("customer"));
-        data.put("paymentIntent", state.get("_id"));
-        data.put("charge", state.get("latestCharge"));
+        data.put("status", state.get(PaymentIntentFields.STATUS));
+        data.put("amount", state.get(PaymentIntentFields.AMOUNT));
+        data.put("amountReceived", state.get(PaymentIntentFields.AMOUNT_RECEIVED));
+        data.put("currency", state.get(PaymentIntentFields.CURRENCY));
+        data.put("customer", state.get(PaymentIntentFields.CUSTOMER));
+        data.put("paymentIntent", state.get(StoredFields.ID));
+        data.put("charge", state.get(PaymentIntentFields.LATEST_CHARGE));
         return data;
     }
 

@@ -20,9 +20,9 @@ final class PaymentMethodSummary {
         if (!card.isObject()) {
             return null;
         }
-        return new Document("brand", text(card, "brand"))
-                .append("last4", text(card, "last4"))
-                .append("expMonth", number(card, "exp_month"))
-                .append("expYear", number(card, "exp_year"));
+        return new Document(CardFields.BRAND, text(card, "brand"))
+                .append(CardFields.LAST4, text(card, "last4"))
+                .append(CardFields.EXP_MONTH, number(card, "exp_month"))
+                .append(CardFields.EXP_YEAR, number(card, "exp_year"));
     }
 }

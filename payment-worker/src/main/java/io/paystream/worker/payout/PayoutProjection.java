@@ -10,6 +10,7 @@ import io.paystream.events.domain.DomainEventTypes;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
+import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class PayoutProjection implements Projection {
 
-    static final StatusRank STATUS =
-            new StatusRank(List.of(List.of("pending"), List.of("in_transit")), Set.of("paid", "failed", "canceled"));
+    static final StatusRank STATUS = new StatusRank(
+            List.of(List.of(PayoutFields.STATUS_PENDING), List.of(PayoutFields.STATUS_IN_TRANSIT)),
+            Set.of(PayoutFields.STATUS_PAID, PayoutFields.STATUS_FAILED, PayoutFields.STATUS_CANCELED));
 
     @Override
     public String objectType() {
@@ -33,23 +35,23 @@ public class PayoutProjection implements Projection {
 
     @Override
     public String collection() {
-        return "payouts";
+        return PayoutFields.COLLECTION;
     }
 
     @Override
     public Document state(StripeEvent event) {
         JsonNode payout = event.object();
-        return new Document("status", text(payout, "status"))
-                .append("amount", number(payout, "amount"))
-                .append("currency", text(payout, "currency"))
-                .append("arrivalDate", time(payout, "arrival_date"))
-                .append("method", text(payout, "method"))
-                .append("type", text(payout, "type"))
-                .append("automatic", flag(payout, "automatic"))
-                .append("destination", text(payout, "destination"))
-                .append("failureCode", text(payout, "failure_code"))
-                .append("failureMessage", text(payout, "failure_message"))
-                .append("stripeCreated", time(payout, "created"));
+        return new Document(PayoutFields.STATUS, text(payout, "status"))
+                .append(PayoutFields.AMOUNT, number(payout, "amount"))
+                .append(PayoutFields.CURRENCY, text(payout, "currency"))
+                .append(PayoutFields.ARRIVAL_DATE, time(payout, "arrival_date"))
+                .append(PayoutFields.METHOD, text(payout, "method"))
+                .append(PayoutFields.TYPE, text(payout, "type"))
+                .append(PayoutFields.AUTOMATIC, flag(payout, "automatic"))
+                .append(PayoutFields.DESTINATION, text(payout, "destination"))
+                .append(PayoutFields.FAILURE_CODE, text(payout, "failure_code"))
+                .append(PayoutFields.FAILURE_MESSAGE, text(payout, "failure_message"))
+                .append(StoredFields.STRIPE_CREATED, time(payout, "created"));
     }
 
     @Override
@@ -59,25 +61,25 @@ public class PayoutProjection implements Projection {
 
     @Override
     public List<DomainChange> changes(Document previous, Document next) {
-        String status = next.getString("status");
-        if (!changed(previous, next, "status")) {
+        String status = next.getString(PayoutFields.STATUS);
+        if (!changed(previous, next, PayoutFields.STATUS)) {
             return List.of();
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", status);
-        data.put("amount", next.get("amount"));
-        data.put("currency", next.get("currency"));
+        data.put("amount", next.get(PayoutFields.AMOUNT));
+        data.put("currency", next.get(PayoutFields.CURRENCY));
         data.put(
                 "arrivalDate",
-                next.getDate("arrivalDate") == null
+                next.getDate(PayoutFields.ARRIVAL_DATE) == null
                         ? null
-                        : next.getDate("arrivalDate").toInstant().toString());
-        if ("paid".equals(status)) {
+                        : next.getDate(PayoutFields.ARRIVAL_DATE).toInstant().toString());
+        if (PayoutFields.STATUS_PAID.equals(status)) {
             return List.of(new DomainChange(DomainEventTypes.PAYOUT_PAID, data));
         }
-        if ("failed".equals(status)) {
-            data.put("failureCode", next.get("failureCode"));
-            data.put("failureMessage", next.get("failureMessage"));
+        if (PayoutFields.STATUS_FAILED.equals(status)) {
+            data.put("failureCode", next.get(PayoutFields.FAILURE_CODE));
+            data.put("failureMessage", next.get(PayoutFields.FAILURE_MESSAGE));
             return List.of(new DomainChange(DomainEventTypes.PAYOUT_FAILED, data));
         }
         return List.of();
@@ -85,6 +87,8 @@ public class PayoutProjection implements Projection {
 
     @Override
     public List<Document> indexes() {
-        return List.of(new Document("account", 1).append("livemode", 1).append("arrivalDate", -1));
+        return List.of(new Document(StoredFields.ACCOUNT, 1)
+                .append(StoredFields.LIVEMODE, 1)
+                .append(PayoutFields.ARRIVAL_DATE, -1));
     }
 }

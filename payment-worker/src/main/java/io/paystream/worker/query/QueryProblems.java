@@ -28,12 +28,12 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 problem details for the query controllers only (other controllers keep their own error handling): 400 for
+ * RFC 9457 problem details for the {@link QueryApi} controllers only (other controllers keep their own error handling): 400 for
  * any parameter the API cannot answer, 404 for unknown ids, 503 when MongoDB cannot be reached. Details name the
  * parameter and the rule, never an exception message or a stack trace.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(basePackageClasses = QueryProblems.class)
+@RestControllerAdvice(annotations = QueryApi.class)
 class QueryProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);

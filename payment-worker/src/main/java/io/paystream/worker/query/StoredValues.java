@@ -12,7 +12,7 @@ import org.bson.conversions.Bson;
 public final class StoredValues {
 
     /** The Stripe object's own {@code created}, as stored by every projection that has one. */
-    public static final String CREATED = "stripeCreated";
+    public static final String CREATED = StoredFields.STRIPE_CREATED;
 
     /**
      * What a query reads: everything but the engine's bookkeeping, which is never part of an answer (and the outbox

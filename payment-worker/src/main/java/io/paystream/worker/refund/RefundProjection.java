@@ -6,6 +6,7 @@ import static io.paystream.worker.apply.Fields.time;
 
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
+import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.List;
 import java.util.Set;
@@ -30,20 +31,20 @@ public class RefundProjection implements Projection {
 
     @Override
     public String collection() {
-        return "refunds";
+        return RefundFields.COLLECTION;
     }
 
     @Override
     public Document state(StripeEvent event) {
         JsonNode refund = event.object();
-        return new Document("status", text(refund, "status"))
-                .append("amount", number(refund, "amount"))
-                .append("currency", text(refund, "currency"))
-                .append("reason", text(refund, "reason"))
-                .append("charge", text(refund, "charge"))
-                .append("paymentIntent", text(refund, "payment_intent"))
-                .append("failureReason", text(refund, "failure_reason"))
-                .append("stripeCreated", time(refund, "created"));
+        return new Document(RefundFields.STATUS, text(refund, "status"))
+                .append(RefundFields.AMOUNT, number(refund, "amount"))
+                .append(RefundFields.CURRENCY, text(refund, "currency"))
+                .append(RefundFields.REASON, text(refund, "reason"))
+                .append(RefundFields.CHARGE, text(refund, "charge"))
+                .append(RefundFields.PAYMENT_INTENT, text(refund, "payment_intent"))
+                .append(RefundFields.FAILURE_REASON, text(refund, "failure_reason"))
+                .append(StoredFields.STRIPE_CREATED, time(refund, "created"));
     }
 
     @Override
@@ -53,6 +54,6 @@ public class RefundProjection implements Projection {
 
     @Override
     public List<Document> indexes() {
-        return List.of(new Document("paymentIntent", 1), new Document("charge", 1));
+        return List.of(new Document(RefundFields.PAYMENT_INTENT, 1), new Document(RefundFields.CHARGE, 1));
     }
 }

@@ -10,6 +10,7 @@ import io.paystream.events.domain.DomainEventTypes;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
+import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,12 +34,12 @@ public class SubscriptionProjection implements Projection {
 
     static final StatusRank STATUS = new StatusRank(
             List.of(
-                    List.of("incomplete"),
-                    List.of("trialing"),
-                    List.of("active"),
-                    List.of("past_due"),
-                    List.of("unpaid", "paused")),
-            Set.of("canceled", "incomplete_expired"));
+                    List.of(SubscriptionFields.STATUS_INCOMPLETE),
+                    List.of(SubscriptionFields.STATUS_TRIALING),
+                    List.of(SubscriptionFields.STATUS_ACTIVE),
+                    List.of(SubscriptionFields.STATUS_PAST_DUE),
+                    List.of(SubscriptionFields.STATUS_UNPAID, SubscriptionFields.STATUS_PAUSED)),
+            Set.of(SubscriptionFields.STATUS_CANCELED, SubscriptionFields.STATUS_INCOMPLETE_EXPIRED));
 
     private static final long PERIOD_SCALE = 100_000_000_000L;
 
@@ -49,7 +50,7 @@ public class SubscriptionProjection implements Projection {
 
     @Override
     public String collection() {
-        return "subscriptions";
+        return SubscriptionFields.COLLECTION;
     }
 
     @Override
@@ -59,35 +60,35 @@ public class SubscriptionProjection implements Projection {
         List<Document> items = new ArrayList<>();
         for (JsonNode item : sub.path("items").path("data")) {
             JsonNode price = item.path("price");
-            items.add(new Document("id", text(item, "id"))
-                    .append("price", text(item, "price"))
-                    .append("product", text(price, "product"))
-                    .append("unitAmount", number(price, "unit_amount"))
-                    .append("interval", text(price.path("recurring"), "interval"))
-                    .append("quantity", number(item, "quantity")));
+            items.add(new Document(SubscriptionFields.ITEM_ID, text(item, "id"))
+                    .append(SubscriptionFields.ITEM_PRICE, text(item, "price"))
+                    .append(SubscriptionFields.ITEM_PRODUCT, text(price, "product"))
+                    .append(SubscriptionFields.ITEM_UNIT_AMOUNT, number(price, "unit_amount"))
+                    .append(SubscriptionFields.ITEM_INTERVAL, text(price.path("recurring"), "interval"))
+                    .append(SubscriptionFields.ITEM_QUANTITY, number(item, "quantity")));
         }
-        return new Document("status", text(sub, "status"))
-                .append("customer", text(sub, "customer"))
-                .append("currency", text(sub, "currency"))
-                .append("items", items)
+        return new Document(SubscriptionFields.STATUS, text(sub, "status"))
+                .append(SubscriptionFields.CUSTOMER, text(sub, "customer"))
+                .append(SubscriptionFields.CURRENCY, text(sub, "currency"))
+                .append(SubscriptionFields.ITEMS, items)
                 // Newer API versions moved the period onto the items.
-                .append("currentPeriodStart", firstTime(sub, firstItem, "current_period_start"))
-                .append("currentPeriodEnd", firstTime(sub, firstItem, "current_period_end"))
-                .append("cancelAtPeriodEnd", flag(sub, "cancel_at_period_end"))
-                .append("cancelAt", time(sub, "cancel_at"))
-                .append("canceledAt", time(sub, "canceled_at"))
-                .append("endedAt", time(sub, "ended_at"))
-                .append("trialStart", time(sub, "trial_start"))
-                .append("trialEnd", time(sub, "trial_end"))
-                .append("latestInvoice", text(sub, "latest_invoice"))
-                .append("stripeCreated", time(sub, "created"));
+                .append(SubscriptionFields.CURRENT_PERIOD_START, firstTime(sub, firstItem, "current_period_start"))
+                .append(SubscriptionFields.CURRENT_PERIOD_END, firstTime(sub, firstItem, "current_period_end"))
+                .append(SubscriptionFields.CANCEL_AT_PERIOD_END, flag(sub, "cancel_at_period_end"))
+                .append(SubscriptionFields.CANCEL_AT, time(sub, "cancel_at"))
+                .append(SubscriptionFields.CANCELED_AT, time(sub, "canceled_at"))
+                .append(SubscriptionFields.ENDED_AT, time(sub, "ended_at"))
+                .append(SubscriptionFields.TRIAL_START, time(sub, "trial_start"))
+                .append(SubscriptionFields.TRIAL_END, time(sub, "trial_end"))
+                .append(SubscriptionFields.LATEST_INVOICE, text(sub, "latest_invoice"))
+                .append(StoredFields.STRIPE_CREATED, time(sub, "created"));
     }
 
     @Override
     public long precedence(Document state) {
-        Date periodEnd = state.getDate("currentPeriodEnd");
+        Date periodEnd = state.getDate(SubscriptionFields.CURRENT_PERIOD_END);
         long seconds = periodEnd == null ? 0 : Math.min(periodEnd.getTime() / 1000, PERIOD_SCALE - 1);
-        return STATUS.rank(state.getString("status")) * PERIOD_SCALE + seconds;
+        return STATUS.rank(state.getString(SubscriptionFields.STATUS)) * PERIOD_SCALE + seconds;
     }
 
     @Override
@@ -97,16 +98,19 @@ public class SubscriptionProjection implements Projection {
 
     @Override
     public List<DomainChange> changes(Document previous, Document next) {
-        String status = next.getString("status");
+        String status = next.getString(SubscriptionFields.STATUS);
         List<DomainChange> changes = new ArrayList<>();
-        if (changed(previous, next, "status")) {
+        if (changed(previous, next, SubscriptionFields.STATUS)) {
             switch (status == null ? "" : status) {
-                case "active" -> changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_ACTIVATED, payload(next)));
-                case "past_due" -> changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_PAST_DUE, payload(next)));
-                case "canceled" -> changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_CANCELED, payload(next)));
+                case SubscriptionFields.STATUS_ACTIVE ->
+                    changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_ACTIVATED, payload(next)));
+                case SubscriptionFields.STATUS_PAST_DUE ->
+                    changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_PAST_DUE, payload(next)));
+                case SubscriptionFields.STATUS_CANCELED ->
+                    changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_CANCELED, payload(next)));
                 default -> {}
             }
-        } else if ("active".equals(status) && periodEnd(next) > periodEnd(previous)) {
+        } else if (SubscriptionFields.STATUS_ACTIVE.equals(status) && periodEnd(next) > periodEnd(previous)) {
             changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_RENEWED, payload(next)));
         }
         return changes;
@@ -114,11 +118,11 @@ public class SubscriptionProjection implements Projection {
 
     @Override
     public List<Document> indexes() {
-        return List.of(new Document("customer", 1));
+        return List.of(new Document(SubscriptionFields.CUSTOMER, 1));
     }
 
     private static long periodEnd(Document state) {
-        Date end = state == null ? null : state.getDate("currentPeriodEnd");
+        Date end = state == null ? null : state.getDate(SubscriptionFields.CURRENT_PERIOD_END);
         return end == null ? 0 : end.getTime();
     }
 
@@ -129,16 +133,18 @@ public class SubscriptionProjection implements Projection {
 
     private static Map<String, Object> payload(Document state) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", state.get("status"));
-        data.put("customer", state.get("customer"));
-        data.put("subscription", state.get("_id"));
-        data.put("currency", state.get("currency"));
+        data.put("status", state.get(SubscriptionFields.STATUS));
+        data.put("customer", state.get(SubscriptionFields.CUSTOMER));
+        data.put("subscription", state.get(StoredFields.ID));
+        data.put("currency", state.get(SubscriptionFields.CURRENCY));
         data.put(
                 "currentPeriodEnd",
-                state.getDate("currentPeriodEnd") == null
+                state.getDate(SubscriptionFields.CURRENT_PERIOD_END) == null
                         ? null
-                        : state.getDate("currentPeriodEnd").toInstant().toString());
-        data.put("cancelAtPeriodEnd", state.get("cancelAtPeriodEnd"));
+                        : state.getDate(SubscriptionFields.CURRENT_PERIOD_END)
+                                .toInstant()
+                                .toString());
+        data.put("cancelAtPeriodEnd", state.get(SubscriptionFields.CANCEL_AT_PERIOD_END));
         return data;
     }
 }
