@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -78,14 +79,14 @@ public class AccountProjection implements Projection {
     }
 
     @Override
-    public List<DomainChange> changes(Document previous, Document next) {
+    public List<DomainChange> changes(@Nullable Document previous, Document next) {
         boolean changed = previous == null
                 || ONBOARDING_FIELDS.stream().anyMatch(field -> !Objects.equals(previous.get(field), next.get(field)));
         if (!changed) {
             return List.of();
         }
         Document requirements = next.get(AccountFields.REQUIREMENTS, Document.class);
-        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("connectedAccount", next.get(StoredFields.ID));
         data.put("detailsSubmitted", next.get(AccountFields.DETAILS_SUBMITTED));
         data.put("chargesEnabled", next.get(AccountFields.CHARGES_ENABLED));

@@ -1,6 +1,7 @@
 package io.paystream.worker.account;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One word for where the onboarding stands, derived from the stored flags and requirement lists in Stripe's
@@ -19,7 +20,7 @@ final class OnboardingStatus {
             boolean detailsSubmitted,
             boolean chargesEnabled,
             boolean payoutsEnabled,
-            String disabledReason,
+            @Nullable String disabledReason,
             List<String> currentlyDue,
             List<String> pastDue) {
         if (disabledReason != null || !pastDue.isEmpty()) {

@@ -3,6 +3,7 @@ package io.paystream.worker.account;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Onboarding", description = "A connected account's onboarding status and what is still missing.")
 record OnboardingView(
@@ -14,19 +15,19 @@ record OnboardingView(
 
         @Schema(description = OnboardingStatus.DESCRIPTION) String status,
 
-        @Schema(description = "Whether the account submitted its onboarding details.")
+        @Schema(description = "Whether the account submitted its onboarding details.") @Nullable
         Boolean detailsSubmitted,
 
-        @Schema(description = "Whether the account can take charges.")
+        @Schema(description = "Whether the account can take charges.") @Nullable
         Boolean chargesEnabled,
 
-        @Schema(description = "Whether the account can receive payouts.")
+        @Schema(description = "Whether the account can receive payouts.") @Nullable
         Boolean payoutsEnabled,
 
-        @Schema(description = "Why Stripe disabled the account, e.g. requirements.past_due.")
+        @Schema(description = "Why Stripe disabled the account, e.g. requirements.past_due.") @Nullable
         String disabledReason,
 
-        @Schema(description = "Deadline for the currently due requirements.")
+        @Schema(description = "Deadline for the currently due requirements.") @Nullable
         Instant currentDeadline,
 
         @Schema(description = "Requirement keys due now.") List<String> currentlyDue,
@@ -40,8 +41,8 @@ record OnboardingView(
         @Schema(description = "The human-readable checklist, most urgent first.")
         List<ChecklistItemView> checklist,
 
-        @Schema(description = "The created time of the account event this state comes from.")
+        @Schema(description = "The created time of the account event this state comes from.") @Nullable
         Instant asOf,
 
-        @Schema(description = "When the worker last changed this state.")
+        @Schema(description = "When the worker last changed this state.") @Nullable
         Instant updatedAt) {}

@@ -2,6 +2,7 @@ package io.paystream.worker.apply;
 
 import java.util.List;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one event and the outbox entries its write added (to relay right away).
@@ -13,7 +14,11 @@ import org.bson.Document;
  * @param outbox the entries added to the document's {@code outbox}, in the stored shape
  */
 public record ApplyResult(
-        ApplyOutcome outcome, String eventType, String collection, String aggregateId, List<Document> outbox) {
+        ApplyOutcome outcome,
+        String eventType,
+        @Nullable String collection,
+        @Nullable String aggregateId,
+        List<Document> outbox) {
 
     static ApplyResult of(ApplyOutcome outcome, String eventType) {
         return new ApplyResult(outcome, eventType, null, null, List.of());

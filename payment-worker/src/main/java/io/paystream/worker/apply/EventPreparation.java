@@ -31,7 +31,7 @@ final class EventPreparation {
      * @param metadata the record's headers, or {@code null} for a bare body
      * @throws PoisonEventException when the record can never be applied
      */
-    Prepared prepare(int index, @Nullable StripeEventMetadata metadata, byte[] body) {
+    Prepared prepare(int index, @Nullable StripeEventMetadata metadata, byte @Nullable [] body) {
         StripeEvent event = parser.parse(body);
         if (event == null) {
             // Thin events carry no snapshot; without refetch mode there is nothing to apply.

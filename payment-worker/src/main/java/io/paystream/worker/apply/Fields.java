@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Reads Stripe object fields into BSON-friendly values: String, Long, Boolean, Date, or null. */
@@ -12,7 +14,7 @@ public final class Fields {
     private Fields() {}
 
     /** A string field; an expanded object yields its {@code id}, so expansion settings do not change the state. */
-    public static String text(JsonNode object, String field) {
+    public static @Nullable String text(JsonNode object, String field) {
         JsonNode node = object.path(field);
         if (node.isObject()) {
             return node.path("id").asString(null);
@@ -20,18 +22,18 @@ public final class Fields {
         return node.isString() ? node.stringValue() : null;
     }
 
-    public static Long number(JsonNode object, String field) {
+    public static @Nullable Long number(JsonNode object, String field) {
         JsonNode node = object.path(field);
         return node.isNumber() ? node.longValue() : null;
     }
 
-    public static Boolean flag(JsonNode object, String field) {
+    public static @Nullable Boolean flag(JsonNode object, String field) {
         JsonNode node = object.path(field);
         return node.isBoolean() ? node.booleanValue() : null;
     }
 
     /** A unix-seconds field as a BSON date. */
-    public static Date time(JsonNode object, String field) {
+    public static @Nullable Date time(JsonNode object, String field) {
         JsonNode node = object.path(field);
         return node.isIntegralNumber() ? new Date(node.longValue() * 1000) : null;
     }
@@ -46,11 +48,11 @@ public final class Fields {
         return values;
     }
 
-    public static boolean changed(org.bson.Document previous, org.bson.Document next, String field) {
+    public static boolean changed(@Nullable Document previous, Document next, String field) {
         return previous == null || !Objects.equals(previous.get(field), next.get(field));
     }
 
-    public static long longOr(org.bson.Document document, String field, long fallback) {
+    public static long longOr(@Nullable Document document, String field, long fallback) {
         Object value = document == null ? null : document.get(field);
         return value instanceof Number n ? n.longValue() : fallback;
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +37,7 @@ final class OutboxEntries {
         Date now = Date.from(clock.instant());
         List<Document> entries = new ArrayList<>(changes.size());
         for (DomainChange change : changes) {
-            Map<String, Object> data = new LinkedHashMap<>();
+            Map<String, @Nullable Object> data = new LinkedHashMap<>();
             data.put("objectId", aggregateId);
             data.put("objectType", event.objectType());
             data.put("account", event.account());

@@ -2,6 +2,7 @@ package io.paystream.worker.apply;
 
 import java.util.List;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps one Stripe object type to its stored state. Implementations are pure functions of the event and the previous
@@ -30,7 +31,7 @@ public interface Projection {
      * The forward order of the stored {@code status}, which drives the default {@link #precedence} and
      * {@link #terminal}; null for objects without a status lifecycle.
      */
-    default StatusRank statuses() {
+    default @Nullable StatusRank statuses() {
         return null;
     }
 
@@ -50,7 +51,7 @@ public interface Projection {
     }
 
     /** The domain events a transition from {@code previous} (null when new) to {@code next} produces. */
-    default List<DomainChange> changes(Document previous, Document next) {
+    default List<DomainChange> changes(@Nullable Document previous, Document next) {
         return List.of();
     }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The forward order of an object's statuses, used to break ties between events of the same second, and its terminal
@@ -27,11 +28,11 @@ public final class StatusRank {
         this.terminal = Set.copyOf(terminal);
     }
 
-    public int rank(String status) {
+    public int rank(@Nullable String status) {
         return status == null ? 0 : ranks.getOrDefault(status, 0);
     }
 
-    public boolean isTerminal(String status) {
+    public boolean isTerminal(@Nullable String status) {
         return status != null && terminal.contains(status);
     }
 }

@@ -1,6 +1,7 @@
 package io.paystream.worker.apply;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +23,7 @@ public record StripeEvent(
         boolean livemode,
         String account,
         String objectType,
-        String objectId,
+        @Nullable String objectId,
         JsonNode object) {
 
     public static final String PLATFORM = "platform";

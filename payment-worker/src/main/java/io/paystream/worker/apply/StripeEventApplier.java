@@ -87,7 +87,7 @@ public class StripeEventApplier {
     }
 
     /** One record of a batch: its parsed headers (or null for a bare body) and its value. */
-    public record Incoming(StripeEventMetadata metadata, byte[] body) {}
+    public record Incoming(@Nullable StripeEventMetadata metadata, byte @Nullable [] body) {}
 
     /**
      * Applies one event.
@@ -95,7 +95,7 @@ public class StripeEventApplier {
      * @param metadata the record's headers, or {@code null} when applying a bare body
      * @throws PoisonEventException when the event can never be applied
      */
-    public ApplyResult apply(@Nullable StripeEventMetadata metadata, byte[] body) {
+    public ApplyResult apply(@Nullable StripeEventMetadata metadata, byte @Nullable [] body) {
         long start = System.nanoTime();
         Prepared prepared = preparation.prepare(0, metadata, body);
         ApplyResult result = prepared instanceof Prepared.Applicable applicable

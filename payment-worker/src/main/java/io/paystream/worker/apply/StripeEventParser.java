@@ -1,6 +1,7 @@
 package io.paystream.worker.apply;
 
 import io.paystream.events.EventShape;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,8 @@ final class StripeEventParser {
             .build();
 
     /** The event, or {@code null} for a thin event (it carries no object snapshot). */
-    StripeEvent parse(byte[] body) {
+    @Nullable
+    StripeEvent parse(byte @Nullable [] body) {
         if (body == null || body.length == 0) {
             throw new PoisonEventException("empty event body");
         }

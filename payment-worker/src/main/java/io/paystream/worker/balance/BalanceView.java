@@ -3,6 +3,7 @@ package io.paystream.worker.balance;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Balance", description = "An account's Stripe balance, from its latest balance.available event.")
 record BalanceView(
@@ -18,10 +19,10 @@ record BalanceView(
         @Schema(description = "Funds not yet available, per currency.")
         List<CurrencyAmount> pending,
 
-        @Schema(description = "The created time of the balance.available event this balance comes from.")
+        @Schema(description = "The created time of the balance.available event this balance comes from.") @Nullable
         Instant asOf,
 
-        @Schema(description = "That event's id.") String lastEventId,
+        @Schema(description = "That event's id.") @Nullable String lastEventId,
 
-        @Schema(description = "When the worker last changed this state.")
+        @Schema(description = "When the worker last changed this state.") @Nullable
         Instant updatedAt) {}

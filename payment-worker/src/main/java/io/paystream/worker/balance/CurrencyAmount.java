@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "CurrencyAmount", description = "An amount in one currency.")
 record CurrencyAmount(
@@ -14,7 +15,7 @@ record CurrencyAmount(
         long amount) {
 
     /** From the engine's {@code {currency: amount}} document, sorted by currency so answers are stable. */
-    static List<CurrencyAmount> of(Document byCurrency) {
+    static List<CurrencyAmount> of(@Nullable Document byCurrency) {
         List<CurrencyAmount> amounts = new ArrayList<>();
         if (byCurrency != null) {
             byCurrency.forEach((currency, amount) -> {

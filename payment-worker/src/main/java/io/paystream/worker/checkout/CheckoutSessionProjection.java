@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -64,11 +65,11 @@ public class CheckoutSessionProjection implements Projection {
     }
 
     @Override
-    public List<DomainChange> changes(Document previous, Document next) {
+    public List<DomainChange> changes(@Nullable Document previous, Document next) {
         if (!"complete".equals(next.getString("status")) || !changed(previous, next, "status")) {
             return List.of();
         }
-        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("status", next.get("status"));
         data.put("paymentStatus", next.get("paymentStatus"));
         data.put("mode", next.get("mode"));

@@ -12,6 +12,7 @@ import io.paystream.worker.apply.PoisonEventException;
 import io.paystream.worker.outbox.OutboxPublishException;
 import java.util.List;
 import org.apache.kafka.common.errors.RetriableException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** Sorts failures into poison (dead-letter at once), transient (retry forever) and the rest (a few attempts). */
@@ -51,7 +52,7 @@ final class FailureClassifier {
         return current;
     }
 
-    private static Throwable causeOf(Throwable failure, List<Class<? extends Throwable>> types) {
+    private static @Nullable Throwable causeOf(Throwable failure, List<Class<? extends Throwable>> types) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             for (Class<? extends Throwable> type : types) {
                 if (type.isInstance(current)) {

@@ -10,6 +10,7 @@ import io.paystream.worker.query.StoredValues.StoredMeta;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Customer", description = "A customer; deleted customers stay readable as tombstones.")
 record CustomerView(
@@ -21,19 +22,24 @@ record CustomerView(
         @Schema(description = "Live (true) or test (false) data.")
         boolean livemode,
 
-        @Schema(description = "Email address.") String email,
-        @Schema(description = "Full name or business name.") String name,
+        @Schema(description = "Email address.") @Nullable String email,
+
+        @Schema(description = "Full name or business name.") @Nullable
+        String name,
 
         @Schema(description = "Whether the customer was deleted at Stripe.")
         boolean deleted,
 
-        @Schema(description = "When it was deleted.") Instant deletedAt,
-        @Schema(description = "Stripe's created time.") Instant created,
+        @Schema(description = "When it was deleted.") @Nullable
+        Instant deletedAt,
 
-        @Schema(description = "When the worker last changed this state.")
+        @Schema(description = "Stripe's created time.") @Nullable
+        Instant created,
+
+        @Schema(description = "When the worker last changed this state.") @Nullable
         Instant updatedAt,
 
-        @Schema(description = "The Stripe event this state comes from.")
+        @Schema(description = "The Stripe event this state comes from.") @Nullable
         String lastEventId) {
 
     static CustomerView of(Document customer) {

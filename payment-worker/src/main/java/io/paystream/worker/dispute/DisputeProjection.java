@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -65,7 +66,7 @@ public class DisputeProjection implements Projection {
     }
 
     @Override
-    public List<DomainChange> changes(Document previous, Document next) {
+    public List<DomainChange> changes(@Nullable Document previous, Document next) {
         List<DomainChange> changes = new ArrayList<>();
         if (previous == null) {
             changes.add(new DomainChange(DomainEventTypes.DISPUTE_OPENED, payload(next)));
@@ -82,8 +83,8 @@ public class DisputeProjection implements Projection {
         return List.of(new Document(DisputeFields.PAYMENT_INTENT, 1), new Document(DisputeFields.CHARGE, 1));
     }
 
-    private static Map<String, Object> payload(Document state) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> payload(Document state) {
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("status", state.get(DisputeFields.STATUS));
         data.put("reason", state.get(DisputeFields.REASON));
         data.put("amount", state.get(DisputeFields.AMOUNT));

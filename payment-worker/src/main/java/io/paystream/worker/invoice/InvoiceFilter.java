@@ -7,9 +7,14 @@ import io.paystream.worker.apply.StoredFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /api/invoices}; null means not filtered. Its text is the cursor scope. */
-record InvoiceFilter(boolean livemode, String subscription, String customer, String status) {
+record InvoiceFilter(
+        boolean livemode,
+        @Nullable String subscription,
+        @Nullable String customer,
+        @Nullable String status) {
 
     Bson toBson() {
         List<Bson> filters = new ArrayList<>();

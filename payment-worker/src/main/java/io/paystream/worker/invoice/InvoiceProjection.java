@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -79,11 +80,11 @@ public class InvoiceProjection implements Projection {
     }
 
     @Override
-    public List<DomainChange> changes(Document previous, Document next) {
+    public List<DomainChange> changes(@Nullable Document previous, Document next) {
         List<DomainChange> changes = new ArrayList<>();
         String status = next.getString(InvoiceFields.STATUS);
         if (InvoiceFields.STATUS_PAID.equals(status) && changed(previous, next, InvoiceFields.STATUS)) {
-            Map<String, Object> data = payload(next);
+            Map<String, @Nullable Object> data = payload(next);
             data.put("amount", next.get(InvoiceFields.AMOUNT_PAID));
             changes.add(new DomainChange(DomainEventTypes.INVOICE_PAID, data));
         }
@@ -91,7 +92,7 @@ public class InvoiceProjection implements Projection {
                 InvoiceFields.STATUS_OPEN.equals(status) || InvoiceFields.STATUS_UNCOLLECTIBLE.equals(status);
         if (stillOwed
                 && longOr(next, InvoiceFields.ATTEMPT_COUNT, 0) > longOr(previous, InvoiceFields.ATTEMPT_COUNT, 0)) {
-            Map<String, Object> data = payload(next);
+            Map<String, @Nullable Object> data = payload(next);
             data.put("amount", next.get(InvoiceFields.AMOUNT_REMAINING));
             data.put("attemptCount", next.get(InvoiceFields.ATTEMPT_COUNT));
             data.put(
@@ -111,8 +112,8 @@ public class InvoiceProjection implements Projection {
         return List.of(new Document(InvoiceFields.SUBSCRIPTION, 1), new Document(InvoiceFields.CUSTOMER, 1));
     }
 
-    private static Map<String, Object> payload(Document state) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> payload(Document state) {
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("status", state.get(InvoiceFields.STATUS));
         data.put("currency", state.get(InvoiceFields.CURRENCY));
         data.put("customer", state.get(InvoiceFields.CUSTOMER));
@@ -122,7 +123,7 @@ public class InvoiceProjection implements Projection {
     }
 
     /** Older API versions: {@code subscription}; 2025 and later: {@code parent.subscription_details.subscription}. */
-    private static String subscription(JsonNode invoice) {
+    private static @Nullable String subscription(JsonNode invoice) {
         String direct = text(invoice, "subscription");
         return direct != null ? direct : text(invoice.path("parent").path("subscription_details"), "subscription");
     }

@@ -10,6 +10,7 @@ import io.paystream.worker.query.StoredValues.StoredMeta;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Invoice", description = "An invoice's amounts, links and collection attempts.")
 record InvoiceView(
@@ -21,44 +22,57 @@ record InvoiceView(
         @Schema(description = "Live (true) or test (false) data.")
         boolean livemode,
 
-        @Schema(description = InvoiceFields.STATUS_DESCRIPTION)
+        @Schema(description = InvoiceFields.STATUS_DESCRIPTION) @Nullable
         String status,
 
-        @Schema(description = "Customer id (cus_...).") String customer,
+        @Schema(description = "Customer id (cus_...).") @Nullable
+        String customer,
 
-        @Schema(description = "Subscription id (sub_...), if a subscription invoice.")
+        @Schema(description = "Subscription id (sub_...), if a subscription invoice.") @Nullable
         String subscription,
 
-        @Schema(description = "The invoice number shown to the customer.")
+        @Schema(description = "The invoice number shown to the customer.") @Nullable
         String number,
 
-        @Schema(description = "Why it was created, e.g. subscription_cycle.")
+        @Schema(description = "Why it was created, e.g. subscription_cycle.") @Nullable
         String billingReason,
 
-        @Schema(description = "Amount due, minor units.") Long amountDue,
-        @Schema(description = "Amount paid, minor units.") Long amountPaid,
+        @Schema(description = "Amount due, minor units.") @Nullable
+        Long amountDue,
 
-        @Schema(description = "Amount remaining, minor units.")
+        @Schema(description = "Amount paid, minor units.") @Nullable
+        Long amountPaid,
+
+        @Schema(description = "Amount remaining, minor units.") @Nullable
         Long amountRemaining,
 
-        @Schema(description = "Three-letter ISO currency code, lower case.")
+        @Schema(description = "Three-letter ISO currency code, lower case.") @Nullable
         String currency,
 
-        @Schema(description = "Stripe-hosted invoice page.") String hostedInvoiceUrl,
-        @Schema(description = "Invoice PDF.") String invoicePdf,
-        @Schema(description = "Payment attempts so far.") Integer attemptCount,
+        @Schema(description = "Stripe-hosted invoice page.") @Nullable
+        String hostedInvoiceUrl,
 
-        @Schema(description = "When Stripe retries collection next; null when it will not.")
+        @Schema(description = "Invoice PDF.") @Nullable String invoicePdf,
+
+        @Schema(description = "Payment attempts so far.") @Nullable
+        Integer attemptCount,
+
+        @Schema(description = "When Stripe retries collection next; null when it will not.") @Nullable
         Instant nextPaymentAttempt,
 
-        @Schema(description = "Start of the billed period.") Instant periodStart,
-        @Schema(description = "End of the billed period.") Instant periodEnd,
-        @Schema(description = "Stripe's created time.") Instant created,
+        @Schema(description = "Start of the billed period.") @Nullable
+        Instant periodStart,
 
-        @Schema(description = "When the worker last changed this state.")
+        @Schema(description = "End of the billed period.") @Nullable
+        Instant periodEnd,
+
+        @Schema(description = "Stripe's created time.") @Nullable
+        Instant created,
+
+        @Schema(description = "When the worker last changed this state.") @Nullable
         Instant updatedAt,
 
-        @Schema(description = "The Stripe event this state comes from.")
+        @Schema(description = "The Stripe event this state comes from.") @Nullable
         String lastEventId) {
 
     static InvoiceView of(Document invoice) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The worker's own meters, in one place because the ingest, apply, outbox and dead-letter features all report into
@@ -82,7 +83,7 @@ public class WorkerMetrics {
         pipelineLatency.record(latency.isNegative() ? Duration.ZERO : latency);
     }
 
-    public void deadLettered(String type) {
+    public void deadLettered(@Nullable String type) {
         deadLetters.increment();
         event(type == null ? "unknown" : type, "dead_lettered");
     }

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public class OutboxSweeper {
     private final Duration minAge;
     private final int batchSize;
     /** Entries written before this may still be waiting and no pass has covered them yet; null when none are. */
-    private final AtomicReference<Instant> uncoveredBefore = new AtomicReference<>();
+    private final AtomicReference<@Nullable Instant> uncoveredBefore = new AtomicReference<>();
 
     public OutboxSweeper(
             MongoDatabase database,

@@ -4,17 +4,22 @@ import static io.paystream.worker.query.StoredValues.integer;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Card", description = "The only card data kept: brand, last 4 digits and expiry.")
 record CardView(
-        @Schema(description = "Card brand, e.g. visa, mastercard.")
+        @Schema(description = "Card brand, e.g. visa, mastercard.") @Nullable
         String brand,
 
-        @Schema(description = "Last 4 digits.") String last4,
-        @Schema(description = "Expiry month, 1-12.") Integer expMonth,
-        @Schema(description = "Expiry year, 4 digits.") Integer expYear) {
+        @Schema(description = "Last 4 digits.") @Nullable String last4,
 
-    static CardView of(Document card) {
+        @Schema(description = "Expiry month, 1-12.") @Nullable
+        Integer expMonth,
+
+        @Schema(description = "Expiry year, 4 digits.") @Nullable
+        Integer expYear) {
+
+    static @Nullable CardView of(@Nullable Document card) {
         if (card == null) {
             return null;
         }

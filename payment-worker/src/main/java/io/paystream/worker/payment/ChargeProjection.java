@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -81,13 +82,13 @@ public class ChargeProjection implements Projection {
     }
 
     @Override
-    public List<DomainChange> changes(Document previous, Document next) {
+    public List<DomainChange> changes(@Nullable Document previous, Document next) {
         long before = longOr(previous, ChargeFields.AMOUNT_REFUNDED, 0);
         long after = longOr(next, ChargeFields.AMOUNT_REFUNDED, 0);
         if (after <= before) {
             return List.of();
         }
-        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("status", Boolean.TRUE.equals(next.get(ChargeFields.REFUNDED)) ? "refunded" : "partially_refunded");
         data.put("amount", next.get(ChargeFields.AMOUNT));
         data.put("amountRefunded", after);

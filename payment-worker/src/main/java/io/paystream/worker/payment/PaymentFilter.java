@@ -7,9 +7,14 @@ import io.paystream.worker.apply.StoredFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /api/payments}; null means not filtered. Its text is the cursor scope. */
-record PaymentFilter(boolean livemode, String account, String customer, String status) {
+record PaymentFilter(
+        boolean livemode,
+        @Nullable String account,
+        @Nullable String customer,
+        @Nullable String status) {
 
     Bson toBson() {
         List<Bson> filters = new ArrayList<>();

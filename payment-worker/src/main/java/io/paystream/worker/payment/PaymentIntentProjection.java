@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -88,7 +89,7 @@ public class PaymentIntentProjection implements Projection {
     }
 
     @Override
-    public List<DomainChange> changes(Document previous, Document next) {
+    public List<DomainChange> changes(@Nullable Document previous, Document next) {
         List<DomainChange> changes = new ArrayList<>();
         if (PaymentIntentFields.STATUS_SUCCEEDED.equals(next.getString(PaymentIntentFields.STATUS))
                 && changed(previous, next, PaymentIntentFields.STATUS)) {
@@ -99,7 +100,7 @@ public class PaymentIntentProjection implements Projection {
                 && (changed(previous, next, PaymentIntentFields.FAILURE_CODE)
                         || changed(previous, next, PaymentIntentFields.LATEST_CHARGE));
         if (newFailure && !PaymentIntentFields.STATUS_SUCCEEDED.equals(next.getString(PaymentIntentFields.STATUS))) {
-            Map<String, Object> data = payload(next);
+            Map<String, @Nullable Object> data = payload(next);
             data.put("failureCode", next.get(PaymentIntentFields.FAILURE_CODE));
             data.put("failureMessage", next.get(PaymentIntentFields.FAILURE_MESSAGE));
             changes.add(new DomainChange(DomainEventTypes.PAYMENT_FAILED, data));
@@ -116,8 +117,8 @@ public class PaymentIntentProjection implements Projection {
                 new Document(PaymentIntentFields.CUSTOMER, 1));
     }
 
-    private static Map<String, Object> payload(Document state) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> payload(Document state) {
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("status", state.get(PaymentIntentFields.STATUS));
         data.put("amount", state.get(PaymentIntentFields.AMOUNT));
         data.put("amountReceived", state.get(PaymentIntentFields.AMOUNT_RECEIVED));
@@ -128,7 +129,7 @@ public class PaymentIntentProjection implements Projection {
         return data;
     }
 
-    private static String paymentMethodType(JsonNode pi) {
+    private static @Nullable String paymentMethodType(JsonNode pi) {
         JsonNode method = pi.path("payment_method");
         if (method.isObject()) {
             return text(method, "type");
@@ -138,12 +139,12 @@ public class PaymentIntentProjection implements Projection {
     }
 
     /** The card of an expanded payment method, else of the one that just failed; the charge has the paying card. */
-    private static Document card(JsonNode pi, JsonNode error) {
+    private static @Nullable Document card(JsonNode pi, JsonNode error) {
         Document card = PaymentMethodSummary.card(pi.path("payment_method"));
         return card != null ? card : PaymentMethodSummary.card(error.path("payment_method"));
     }
 
-    private static String firstNonNull(String a, String b) {
+    private static @Nullable String firstNonNull(@Nullable String a, @Nullable String b) {
         return a != null ? a : b;
     }
 }

@@ -4,6 +4,7 @@ import static io.paystream.worker.apply.Fields.number;
 import static io.paystream.worker.apply.Fields.text;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +16,7 @@ final class PaymentMethodSummary {
     private PaymentMethodSummary() {}
 
     /** From a payment method object or a charge's {@code payment_method_details}; null when there is no card. */
-    static Document card(JsonNode holder) {
+    static @Nullable Document card(JsonNode holder) {
         JsonNode card = holder.path("card");
         if (!card.isObject()) {
             return null;

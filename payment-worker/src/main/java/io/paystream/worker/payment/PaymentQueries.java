@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -130,7 +131,7 @@ class PaymentQueries implements IndexedQueries {
     }
 
     /** The PaymentIntent's latest charge; else the newest one stored (its events may not have arrived yet). */
-    private static Document latestCharge(Document pi, List<Document> charges) {
+    private static @Nullable Document latestCharge(Document pi, List<Document> charges) {
         String latestId = pi.getString(PaymentIntentFields.LATEST_CHARGE);
         return charges.stream()
                 .filter(c -> c.getString(StoredFields.ID).equals(latestId))
@@ -138,7 +139,7 @@ class PaymentQueries implements IndexedQueries {
                 .orElse(charges.isEmpty() ? null : charges.get(charges.size() - 1));
     }
 
-    private static String receiptUrl(Document latest, List<Document> charges) {
+    private static @Nullable String receiptUrl(@Nullable Document latest, List<Document> charges) {
         if (latest != null && latest.getString(ChargeFields.RECEIPT_URL) != null) {
             return latest.getString(ChargeFields.RECEIPT_URL);
         }

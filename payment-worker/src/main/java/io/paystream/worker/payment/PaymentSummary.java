@@ -9,6 +9,7 @@ import io.paystream.worker.query.StoredValues.StoredMeta;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 @Schema(
         name = "PaymentSummary",
@@ -22,30 +23,31 @@ record PaymentSummary(
         @Schema(description = "Live (true) or test (false) data.")
         boolean livemode,
 
-        @Schema(description = PaymentIntentFields.STATUS_DESCRIPTION)
+        @Schema(description = PaymentIntentFields.STATUS_DESCRIPTION) @Nullable
         String status,
 
-        @Schema(description = "Amount intended to be collected, minor units.")
+        @Schema(description = "Amount intended to be collected, minor units.") @Nullable
         Long amount,
 
-        @Schema(description = "Amount received, minor units.")
+        @Schema(description = "Amount received, minor units.") @Nullable
         Long amountReceived,
 
-        @Schema(description = "Three-letter ISO currency code, lower case.")
+        @Schema(description = "Three-letter ISO currency code, lower case.") @Nullable
         String currency,
 
-        @Schema(description = "Customer id (cus_...), if any.")
+        @Schema(description = "Customer id (cus_...), if any.") @Nullable
         String customer,
 
-        @Schema(description = "Payment method type, e.g. card.")
+        @Schema(description = "Payment method type, e.g. card.") @Nullable
         String paymentMethodType,
 
-        @Schema(description = "Decline or error code of the last failed attempt.")
+        @Schema(description = "Decline or error code of the last failed attempt.") @Nullable
         String failureCode,
 
-        @Schema(description = "Stripe's created time.") Instant created,
+        @Schema(description = "Stripe's created time.") @Nullable
+        Instant created,
 
-        @Schema(description = "When the worker last changed this state.")
+        @Schema(description = "When the worker last changed this state.") @Nullable
         Instant updatedAt) {
 
     static PaymentSummary of(Document pi) {

@@ -7,9 +7,13 @@ import io.paystream.worker.apply.StoredFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /api/payouts}; null means not filtered. Its text is the cursor scope. */
-record PayoutFilter(boolean livemode, String account, String status) {
+record PayoutFilter(
+        boolean livemode,
+        @Nullable String account,
+        @Nullable String status) {
 
     Bson toBson() {
         List<Bson> filters = new ArrayList<>();

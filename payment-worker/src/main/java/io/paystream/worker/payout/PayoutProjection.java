@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -60,12 +61,12 @@ public class PayoutProjection implements Projection {
     }
 
     @Override
-    public List<DomainChange> changes(Document previous, Document next) {
+    public List<DomainChange> changes(@Nullable Document previous, Document next) {
         String status = next.getString(PayoutFields.STATUS);
         if (!changed(previous, next, PayoutFields.STATUS)) {
             return List.of();
         }
-        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("status", status);
         data.put("amount", next.get(PayoutFields.AMOUNT));
         data.put("currency", next.get(PayoutFields.CURRENCY));

@@ -10,6 +10,7 @@ import io.paystream.worker.query.StoredValues.StoredMeta;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Payout", description = "A payout to a bank account or card.")
 record PayoutView(
@@ -21,33 +22,40 @@ record PayoutView(
         @Schema(description = "Live (true) or test (false) data.")
         boolean livemode,
 
-        @Schema(description = PayoutFields.STATUS_DESCRIPTION)
+        @Schema(description = PayoutFields.STATUS_DESCRIPTION) @Nullable
         String status,
 
-        @Schema(description = "Amount, minor units.") Long amount,
+        @Schema(description = "Amount, minor units.") @Nullable
+        Long amount,
 
-        @Schema(description = "Three-letter ISO currency code, lower case.")
+        @Schema(description = "Three-letter ISO currency code, lower case.") @Nullable
         String currency,
 
-        @Schema(description = "When the payout is expected to arrive (or arrived) in the bank.")
+        @Schema(description = "When the payout is expected to arrive (or arrived) in the bank.") @Nullable
         Instant arrivalDate,
 
-        @Schema(description = "standard or instant.") String method,
-        @Schema(description = "bank_account or card.") String type,
+        @Schema(description = "standard or instant.") @Nullable
+        String method,
 
-        @Schema(description = "Whether Stripe created it on the payout schedule.")
+        @Schema(description = "bank_account or card.") @Nullable
+        String type,
+
+        @Schema(description = "Whether Stripe created it on the payout schedule.") @Nullable
         Boolean automatic,
 
-        @Schema(description = "Why it failed, e.g. account_closed.")
+        @Schema(description = "Why it failed, e.g. account_closed.") @Nullable
         String failureCode,
 
-        @Schema(description = "Failure explanation.") String failureMessage,
-        @Schema(description = "Stripe's created time.") Instant created,
+        @Schema(description = "Failure explanation.") @Nullable
+        String failureMessage,
 
-        @Schema(description = "When the worker last changed this state.")
+        @Schema(description = "Stripe's created time.") @Nullable
+        Instant created,
+
+        @Schema(description = "When the worker last changed this state.") @Nullable
         Instant updatedAt,
 
-        @Schema(description = "The Stripe event this state comes from.")
+        @Schema(description = "The Stripe event this state comes from.") @Nullable
         String lastEventId) {
 
     static PayoutView of(Document payout) {

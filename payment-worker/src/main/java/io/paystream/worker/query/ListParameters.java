@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mode and paging query parameters every list endpoint takes; bind with {@code @ParameterObject @Valid}. The
@@ -11,16 +12,19 @@ import jakarta.validation.constraints.Min;
  * defaults did.
  */
 public record ListParameters(
-        @Parameter(description = "Live (true) or test (false) data; never mixed.") @Schema(defaultValue = "false")
+        @Parameter(description = "Live (true) or test (false) data; never mixed.")
+        @Schema(defaultValue = "false")
+        @Nullable
         Boolean livemode,
 
         @Parameter(description = "Page size, 1 to 100.")
         @Schema(defaultValue = "" + ListRequest.DEFAULT_LIMIT)
         @Min(1)
         @Max(ListRequest.MAX_LIMIT)
+        @Nullable
         Integer limit,
 
-        @Parameter(description = "The `nextCursor` of the previous page, unchanged; omit for the first page.")
+        @Parameter(description = "The `nextCursor` of the previous page, unchanged; omit for the first page.") @Nullable
         String cursor) {
 
     /** What a list endpoint's 400 answer means. */

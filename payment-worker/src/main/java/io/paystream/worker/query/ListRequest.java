@@ -1,5 +1,7 @@
 package io.paystream.worker.query;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a list endpoint was asked for: its filters, the page size and where to continue.
  *
@@ -8,7 +10,7 @@ package io.paystream.worker.query;
  * @param limit page size, already validated (1 to {@link #MAX_LIMIT})
  * @param cursor the previous page's {@code nextCursor}, or null for the first page
  */
-public record ListRequest(String scope, int limit, String cursor) {
+public record ListRequest(String scope, int limit, @Nullable String cursor) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;

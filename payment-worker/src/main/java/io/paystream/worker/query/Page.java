@@ -2,6 +2,7 @@ package io.paystream.worker.query;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list endpoint.
@@ -21,4 +22,5 @@ public record Page<T>(
                 description = "Opaque cursor for the next page, bound to the filters of this request;"
                         + " null on the last page.",
                 nullable = true)
+        @Nullable
         String nextCursor) {}

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 
 /** Typed reads of the engine's stored documents for the response records. */
 public final class StoredValues {
@@ -27,19 +28,19 @@ public final class StoredValues {
 
     private StoredValues() {}
 
-    public static Instant instant(Document document, String field) {
+    public static @Nullable Instant instant(Document document, String field) {
         return document.get(field) instanceof Date date ? date.toInstant() : null;
     }
 
-    public static Long longValue(Document document, String field) {
+    public static @Nullable Long longValue(Document document, String field) {
         return document.get(field) instanceof Number number ? number.longValue() : null;
     }
 
-    public static Integer integer(Document document, String field) {
+    public static @Nullable Integer integer(Document document, String field) {
         return document.get(field) instanceof Number number ? number.intValue() : null;
     }
 
-    public static Boolean flag(Document document, String field) {
+    public static @Nullable Boolean flag(Document document, String field) {
         return document.get(field) instanceof Boolean flag ? flag : null;
     }
 
@@ -47,11 +48,11 @@ public final class StoredValues {
         return Boolean.TRUE.equals(document.get(field));
     }
 
-    public static List<String> strings(Document document, String field) {
+    public static List<String> strings(@Nullable Document document, String field) {
         return document == null ? List.of() : document.getList(field, String.class, List.of());
     }
 
-    public static Document nested(Document document, String field) {
+    public static @Nullable Document nested(Document document, String field) {
         return document.get(field) instanceof Document nested ? nested : null;
     }
 
@@ -79,5 +80,10 @@ public final class StoredValues {
      * @param lastEventAt that event's {@code created}
      */
     public record StoredMeta(
-            String id, String account, boolean livemode, Instant updatedAt, String lastEventId, Instant lastEventAt) {}
+            String id,
+            String account,
+            boolean livemode,
+            @Nullable Instant updatedAt,
+            @Nullable String lastEventId,
+            @Nullable Instant lastEventAt) {}
 }

@@ -15,6 +15,7 @@ import io.paystream.worker.apply.ObjectRefetcher;
 import io.paystream.worker.apply.StripeEvent;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -32,8 +33,8 @@ final class StripeApiRefetcher implements ObjectRefetcher {
     static final String METRIC = "paystream.worker.refetch";
     private static final Logger log = LoggerFactory.getLogger(StripeApiRefetcher.class);
 
-    private final Mode test;
-    private final Mode live;
+    private final @Nullable Mode test;
+    private final @Nullable Mode live;
     private final MeterRegistry meters;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -94,7 +95,8 @@ final class StripeApiRefetcher implements ObjectRefetcher {
     /** One mode's client and limiter; null when the mode has no key. */
     private record Mode(StripeClient client, RateLimiter limiter) {
 
-        static Mode of(String name, String apiBase, String key, int perSecond, RefetchProperties properties) {
+        static @Nullable Mode of(
+                String name, String apiBase, @Nullable String key, int perSecond, RefetchProperties properties) {
             if (key == null || key.isBlank()) {
                 return null;
             }

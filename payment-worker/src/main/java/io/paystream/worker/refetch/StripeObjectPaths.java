@@ -2,6 +2,7 @@ package io.paystream.worker.refetch;
 
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Where the Stripe API serves each object type the worker keeps; id-less objects (balance) have no path. */
 final class StripeObjectPaths {
@@ -20,7 +21,7 @@ final class StripeObjectPaths {
 
     private StripeObjectPaths() {}
 
-    static Optional<String> of(String objectType, String objectId) {
+    static Optional<String> of(String objectType, @Nullable String objectId) {
         String collection = COLLECTIONS.get(objectType);
         return collection == null || objectId == null ? Optional.empty() : Optional.of(collection + objectId);
     }

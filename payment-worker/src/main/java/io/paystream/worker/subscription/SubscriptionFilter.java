@@ -7,9 +7,13 @@ import io.paystream.worker.apply.StoredFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /api/subscriptions}; null means not filtered. Its text is the cursor scope. */
-record SubscriptionFilter(boolean livemode, String customer, String status) {
+record SubscriptionFilter(
+        boolean livemode,
+        @Nullable String customer,
+        @Nullable String status) {
 
     Bson toBson() {
         List<Bson> filters = new ArrayList<>();

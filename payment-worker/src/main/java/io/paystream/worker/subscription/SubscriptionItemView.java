@@ -4,22 +4,26 @@ import static io.paystream.worker.query.StoredValues.longValue;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "SubscriptionItem", description = "One price on a subscription.")
 record SubscriptionItemView(
         @Schema(description = "Subscription item id (si_...).")
         String id,
 
-        @Schema(description = "Price id (price_...).") String price,
-        @Schema(description = "Product id (prod_...).") String product,
+        @Schema(description = "Price id (price_...).") @Nullable
+        String price,
 
-        @Schema(description = "Unit amount of the price, minor units.")
+        @Schema(description = "Product id (prod_...).") @Nullable
+        String product,
+
+        @Schema(description = "Unit amount of the price, minor units.") @Nullable
         Long unitAmount,
 
-        @Schema(description = "Billing interval: day, week, month or year.")
+        @Schema(description = "Billing interval: day, week, month or year.") @Nullable
         String interval,
 
-        @Schema(description = "Quantity.") Long quantity) {
+        @Schema(description = "Quantity.") @Nullable Long quantity) {
 
     static SubscriptionItemView of(Document item) {
         return new SubscriptionItemView(

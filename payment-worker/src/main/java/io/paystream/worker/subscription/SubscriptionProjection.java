@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -97,7 +98,7 @@ public class SubscriptionProjection implements Projection {
     }
 
     @Override
-    public List<DomainChange> changes(Document previous, Document next) {
+    public List<DomainChange> changes(@Nullable Document previous, Document next) {
         String status = next.getString(SubscriptionFields.STATUS);
         List<DomainChange> changes = new ArrayList<>();
         if (changed(previous, next, SubscriptionFields.STATUS)) {
@@ -121,18 +122,18 @@ public class SubscriptionProjection implements Projection {
         return List.of(new Document(SubscriptionFields.CUSTOMER, 1));
     }
 
-    private static long periodEnd(Document state) {
+    private static long periodEnd(@Nullable Document state) {
         Date end = state == null ? null : state.getDate(SubscriptionFields.CURRENT_PERIOD_END);
         return end == null ? 0 : end.getTime();
     }
 
-    private static Date firstTime(JsonNode sub, JsonNode item, String field) {
+    private static @Nullable Date firstTime(JsonNode sub, JsonNode item, String field) {
         Date value = time(sub, field);
         return value != null ? value : time(item, field);
     }
 
-    private static Map<String, Object> payload(Document state) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> payload(Document state) {
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("status", state.get(SubscriptionFields.STATUS));
         data.put("customer", state.get(SubscriptionFields.CUSTOMER));
         data.put("subscription", state.get(StoredFields.ID));

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Subscription", description = "A subscription's status, items and billing period.")
 record SubscriptionView(
@@ -22,44 +23,49 @@ record SubscriptionView(
         @Schema(description = "Live (true) or test (false) data.")
         boolean livemode,
 
-        @Schema(description = SubscriptionFields.STATUS_DESCRIPTION)
+        @Schema(description = SubscriptionFields.STATUS_DESCRIPTION) @Nullable
         String status,
 
-        @Schema(description = "Customer id (cus_...).") String customer,
+        @Schema(description = "Customer id (cus_...).") @Nullable
+        String customer,
 
-        @Schema(description = "Three-letter ISO currency code, lower case.")
+        @Schema(description = "Three-letter ISO currency code, lower case.") @Nullable
         String currency,
 
         @Schema(description = "Prices and quantities.") List<SubscriptionItemView> items,
 
-        @Schema(description = "Start of the current billing period.")
+        @Schema(description = "Start of the current billing period.") @Nullable
         Instant currentPeriodStart,
 
-        @Schema(description = "End of the current billing period.")
+        @Schema(description = "End of the current billing period.") @Nullable
         Instant currentPeriodEnd,
 
-        @Schema(description = "Whether it cancels at the end of the current period.")
+        @Schema(description = "Whether it cancels at the end of the current period.") @Nullable
         Boolean cancelAtPeriodEnd,
 
-        @Schema(description = "When it is scheduled to cancel.")
+        @Schema(description = "When it is scheduled to cancel.") @Nullable
         Instant cancelAt,
 
-        @Schema(description = "When cancellation was requested.")
+        @Schema(description = "When cancellation was requested.") @Nullable
         Instant canceledAt,
 
-        @Schema(description = "When it ended.") Instant endedAt,
-        @Schema(description = "Start of the trial.") Instant trialStart,
-        @Schema(description = "End of the trial.") Instant trialEnd,
+        @Schema(description = "When it ended.") @Nullable Instant endedAt,
 
-        @Schema(description = "The latest invoice id (in_...).")
+        @Schema(description = "Start of the trial.") @Nullable
+        Instant trialStart,
+
+        @Schema(description = "End of the trial.") @Nullable Instant trialEnd,
+
+        @Schema(description = "The latest invoice id (in_...).") @Nullable
         String latestInvoice,
 
-        @Schema(description = "Stripe's created time.") Instant created,
+        @Schema(description = "Stripe's created time.") @Nullable
+        Instant created,
 
-        @Schema(description = "When the worker last changed this state.")
+        @Schema(description = "When the worker last changed this state.") @Nullable
         Instant updatedAt,
 
-        @Schema(description = "The Stripe event this state comes from.")
+        @Schema(description = "The Stripe event this state comes from.") @Nullable
         String lastEventId) {
 
     static SubscriptionView of(Document sub) {

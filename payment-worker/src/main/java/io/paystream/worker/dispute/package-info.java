@@ -1,0 +1,7 @@
+/**
+ * Disputes: their projection and the view payments show them in.
+ */
+@NullMarked
+package io.paystream.worker.dispute;
+
+import org.jspecify.annotations.NullMarked;
