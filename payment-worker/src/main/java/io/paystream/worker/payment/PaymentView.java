@@ -9,42 +9,40 @@ import org.jspecify.annotations.Nullable;
 
 @Schema(name = "Payment", description = "A PaymentIntent with its charges, refunds, refunded total and dispute.")
 record PaymentView(
-        @Schema(description = "PaymentIntent id (pi_...).") String id,
+        @Schema(description = PaymentSchema.ID) String id,
 
-        @Schema(description = "`platform` or the connected account (acct_...).")
-        String account,
+        @Schema(description = PaymentSchema.ACCOUNT) String account,
 
-        @Schema(description = "Live (true) or test (false) data.")
-        boolean livemode,
+        @Schema(description = PaymentSchema.LIVEMODE) boolean livemode,
 
-        @Schema(description = PaymentIntentFields.STATUS_DESCRIPTION) @Nullable
+        @Schema(description = PaymentSchema.STATUS) @Nullable
         String status,
 
-        @Schema(description = "Amount intended to be collected, minor units.") @Nullable
+        @Schema(description = PaymentSchema.AMOUNT) @Nullable
         Long amount,
 
-        @Schema(description = "Amount received, minor units.") @Nullable
+        @Schema(description = PaymentSchema.AMOUNT_RECEIVED) @Nullable
         Long amountReceived,
 
         @Schema(description = "Refunded total over all charges (Stripe's amount_refunded), minor units.")
         long amountRefunded,
 
-        @Schema(description = "Three-letter ISO currency code, lower case.") @Nullable
+        @Schema(description = PaymentSchema.CURRENCY) @Nullable
         String currency,
 
-        @Schema(description = "Customer id (cus_...), if any.") @Nullable
+        @Schema(description = PaymentSchema.CUSTOMER) @Nullable
         String customer,
 
         @Schema(description = "The PaymentIntent's description.") @Nullable
         String description,
 
-        @Schema(description = "Payment method type, e.g. card.") @Nullable
+        @Schema(description = PaymentSchema.PAYMENT_METHOD_TYPE) @Nullable
         String paymentMethodType,
 
         @Schema(description = "The paying card (from the latest charge, else the payment method).") @Nullable
         CardView card,
 
-        @Schema(description = "Decline or error code of the last failed attempt.") @Nullable
+        @Schema(description = PaymentSchema.FAILURE_CODE) @Nullable
         String failureCode,
 
         @Schema(description = "Message of the last failed attempt.") @Nullable
@@ -70,7 +68,7 @@ record PaymentView(
         @Schema(description = "The newest dispute, if the payment was disputed.") @Nullable
         DisputeView dispute,
 
-        @Schema(description = "Stripe's created time.") @Nullable
+        @Schema(description = PaymentSchema.CREATED) @Nullable
         Instant created,
 
         @Schema(description = "When the worker last changed the PaymentIntent.") @Nullable
