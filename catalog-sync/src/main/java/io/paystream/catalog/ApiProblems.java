@@ -4,6 +4,7 @@ import com.mongodb.MongoException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -65,13 +66,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return badRequest(ex, parameterErrors(ex), headers, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String parameter = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
         String type = ex.getRequiredType() == null
@@ -81,6 +82,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({MongoException.class, DataAccessException.class})
+    @Nullable
     ResponseEntity<Object> storeUnavailable(RuntimeException ex, WebRequest request) {
         log.warn("catalog API request failed on MongoDB: {}", ex.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
@@ -89,7 +91,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
-    private ResponseEntity<Object> badRequest(
+    private @Nullable ResponseEntity<Object> badRequest(
             Exception ex, Map<String, String> errors, HttpHeaders headers, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detailOf(errors));
         problem.setTitle("Invalid request parameter");

@@ -16,6 +16,7 @@ import io.paystream.events.EventShape;
 import io.paystream.events.StripeEventMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -63,8 +64,9 @@ public class CatalogEventApplier {
         }
         CatalogWriter.EventOutcome outcome =
                 writer.writeEvent(account, metadata.livemode(), object, deletion, created, event.getId());
-        if (outcome == CatalogWriter.EventOutcome.APPLIED && object.productId() != null) {
-            validation.revalidate(account, metadata.livemode(), object.productId());
+        String productId = object.productId();
+        if (outcome == CatalogWriter.EventOutcome.APPLIED && productId != null) {
+            validation.revalidate(account, metadata.livemode(), productId);
         }
         String kind = object.kind().tag();
         metrics.objects(
@@ -72,7 +74,7 @@ public class CatalogEventApplier {
                 outcome == CatalogWriter.EventOutcome.STALE ? "stale" : deletion ? "archived" : "upserted",
                 "event",
                 1);
-        metrics.event(type, outcome.name().toLowerCase(java.util.Locale.ROOT));
+        metrics.event(type, outcome.name().toLowerCase(Locale.ROOT));
     }
 
     private static Event parse(byte[] body) {

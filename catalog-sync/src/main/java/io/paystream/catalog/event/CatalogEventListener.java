@@ -1,10 +1,12 @@
 package io.paystream.catalog.event;
 
+import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +29,14 @@ class CatalogEventListener {
             topics = Topics.STRIPE_EVENTS,
             autoStartup = "${paystream.catalog.events.enabled:true}")
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, io.paystream.events.StripeEventHeaders.EVENT_TYPE);
+        String type = header(record, StripeEventHeaders.EVENT_TYPE);
         if (type == null || !CatalogEventApplier.handles(type)) {
             return;
         }
         applier.apply(StripeEventMetadata.fromHeaders(name -> header(record, name)), record.value());
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

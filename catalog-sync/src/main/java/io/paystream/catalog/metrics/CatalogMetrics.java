@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +44,11 @@ public class CatalogMetrics {
         this.startedAt = clock.instant();
     }
 
-    /** A finished target run: its outcome (succeeded, partial, failed, skipped), trigger and duration. */
-    public void run(String outcome, String trigger, Duration duration) {
+    /**
+     * A finished target run: its outcome (succeeded, partial, failed, skipped), trigger and duration (null for a run
+     * that never started: skipped, or not accepted).
+     */
+    public void run(String outcome, String trigger, @Nullable Duration duration) {
         counter(RUNS, "Catalog sync runs of one account and mode, by outcome", "outcome", outcome, "trigger", trigger)
                 .increment();
         if (duration != null) {

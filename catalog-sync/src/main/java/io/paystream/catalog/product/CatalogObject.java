@@ -6,18 +6,25 @@ import com.stripe.model.Price;
 import com.stripe.model.Product;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Stripe product or price as stored: its Stripe fields only, bookkeeping is added by {@link CatalogWriter}.
  *
  * @param kind product or price
  * @param stripeId {@code prod_...} or {@code price_...}
- * @param productId the price's product; for a product its own id
+ * @param productId the price's product (null when Stripe sent a price without one); for a product its own id
  * @param state the stored Stripe fields
  * @param updated Stripe's {@code updated} (products only; prices have none), null when absent
  */
-public record CatalogObject(Kind kind, String stripeId, String productId, Document state, Instant updated) {
+public record CatalogObject(
+        Kind kind,
+        String stripeId,
+        @Nullable String productId,
+        Document state,
+        @Nullable Instant updated) {
 
     public enum Kind {
         PRODUCT(PRODUCTS),
@@ -34,7 +41,7 @@ public record CatalogObject(Kind kind, String stripeId, String productId, Docume
         }
 
         public String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -80,7 +87,7 @@ public record CatalogObject(Kind kind, String stripeId, String productId, Docume
         return new CatalogObject(Kind.PRICE, price.getId(), price.getProduct(), state, null);
     }
 
-    private static Date date(Long epochSeconds) {
+    private static @Nullable Date date(@Nullable Long epochSeconds) {
         return epochSeconds == null ? null : new Date(epochSeconds * 1000);
     }
 }

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How new the state of a stored product or price is: a Stripe time in whole seconds (Stripe's resolution), then the id
@@ -44,7 +45,7 @@ public record OrderKey(Instant at, String eventId) implements Comparable<OrderKe
     }
 
     /** The key stored in a document, or null for a document without one. */
-    static OrderKey of(Document stored) {
+    static @Nullable OrderKey of(@Nullable Document stored) {
         Date at = stored == null ? null : stored.getDate(ORDER_AT);
         if (at == null) {
             return null;
@@ -54,7 +55,7 @@ public record OrderKey(Instant at, String eventId) implements Comparable<OrderKe
     }
 
     /** Whether state with this key may replace state stored with {@code stored} (null: nothing stored). */
-    boolean replaces(OrderKey stored) {
+    boolean replaces(@Nullable OrderKey stored) {
         if (stored == null) {
             return true;
         }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,11 +109,12 @@ public class SellableValidation {
     }
 
     /** MongoDB orders strings by their UTF-8 bytes; Stripe ids are ASCII, where that is Java's order too. */
-    private static int compare(String priceProduct, String productId) {
+    private static int compare(@Nullable String priceProduct, String productId) {
         return priceProduct == null ? -1 : priceProduct.compareTo(productId);
     }
 
-    private static Document next(MongoCursor<Document> cursor) {
+    /** The next document; null once the cursor is used up, which ends the merge join. */
+    private static @Nullable Document next(MongoCursor<Document> cursor) {
         return cursor.hasNext() ? cursor.next() : null;
     }
 

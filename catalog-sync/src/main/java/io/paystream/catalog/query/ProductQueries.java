@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Reads products with their prices: one query for the page, one for the page's prices. */
@@ -31,7 +32,12 @@ class ProductQueries {
     }
 
     /** The filters of a list; {@code null} means "any". */
-    record Filter(String account, boolean livemode, Boolean active, Boolean sellable, boolean archived) {
+    record Filter(
+            @Nullable String account,
+            boolean livemode,
+            @Nullable Boolean active,
+            @Nullable Boolean sellable,
+            boolean archived) {
 
         /** Canonical text of the filters, which a cursor is bound to. */
         String scope() {
@@ -55,7 +61,8 @@ class ProductQueries {
         }
     }
 
-    ProductPage list(Filter filter, int limit, String cursor) {
+    /** @param cursor the previous page's {@code nextCursor}; null or empty for the first page */
+    ProductPage list(Filter filter, int limit, @Nullable String cursor) {
         Bson query = filter.toBson();
         if (cursor != null && !cursor.isEmpty()) {
             query = Filters.and(query, Filters.gt(ID, ProductCursor.decode(filter.scope(), cursor)));
@@ -149,11 +156,11 @@ class ProductQueries {
                 instant(price, CREATED));
     }
 
-    private static Long number(Number value) {
+    private static @Nullable Long number(@Nullable Number value) {
         return value == null ? null : value.longValue();
     }
 
-    private static Instant instant(Document document, String field) {
+    private static @Nullable Instant instant(Document document, String field) {
         Date date = document.getDate(field);
         return date == null ? null : date.toInstant();
     }

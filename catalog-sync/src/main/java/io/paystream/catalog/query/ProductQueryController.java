@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,14 +40,18 @@ class ProductQueryController {
             @Parameter(description = "Only this account: `platform` or a connected account (acct_...).")
                     @RequestParam(required = false)
                     @Pattern(regexp = SyncTargetNames.ACCOUNT_PATTERN)
+                    @Nullable
                     String account,
             @Parameter(description = "Live (true) or test (false) data; never mixed.")
                     @RequestParam(defaultValue = "false")
                     boolean livemode,
-            @Parameter(description = "Only products whose Stripe `active` is this.") @RequestParam(required = false)
+            @Parameter(description = "Only products whose Stripe `active` is this.")
+                    @RequestParam(required = false)
+                    @Nullable
                     Boolean active,
             @Parameter(description = "Only sellable (true) or not sellable (false) products.")
                     @RequestParam(required = false)
+                    @Nullable
                     Boolean sellable,
             @Parameter(description = "Archived products (no longer in Stripe) instead of existing ones.")
                     @RequestParam(defaultValue = "false")
@@ -55,6 +60,7 @@ class ProductQueryController {
                     int limit,
             @Parameter(description = "The `nextCursor` of the previous page, unchanged; omit for the first page.")
                     @RequestParam(required = false)
+                    @Nullable
                     String cursor) {
         return queries.list(new ProductQueries.Filter(account, livemode, active, sellable, archived), limit, cursor);
     }

@@ -1,6 +1,7 @@
 package io.paystream.catalog.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -16,7 +17,7 @@ final class BearerTokenConverter implements AuthenticationConverter {
     private static final String SCHEME = "Bearer ";
 
     @Override
-    public Authentication convert(HttpServletRequest request) {
+    public @Nullable Authentication convert(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null) {
             return null;

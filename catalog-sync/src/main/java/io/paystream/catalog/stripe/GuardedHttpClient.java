@@ -8,6 +8,7 @@ import com.stripe.net.StripeResponse;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * stripe-java's transport with this service's guards around each attempt: the mode's client-side rate limiter, the
@@ -18,12 +19,13 @@ import io.github.resilience4j.retry.Retry;
 final class GuardedHttpClient extends HttpClient {
 
     private final HttpClient transport;
-    private final RateLimiter rateLimiter;
+    private final @Nullable RateLimiter rateLimiter;
     private final Retry retry;
     private final StripeCallListener listener;
 
     /** @param rateLimiter null when the mode has no client-side limit */
-    GuardedHttpClient(HttpClient transport, RateLimiter rateLimiter, Retry retry, StripeCallListener listener) {
+    GuardedHttpClient(
+            HttpClient transport, @Nullable RateLimiter rateLimiter, Retry retry, StripeCallListener listener) {
         this.transport = transport;
         this.rateLimiter = rateLimiter;
         this.retry = retry;

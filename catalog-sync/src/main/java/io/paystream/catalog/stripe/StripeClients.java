@@ -14,6 +14,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.paystream.catalog.CatalogProperties;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +30,10 @@ public class StripeClients {
     private static final Duration PERMIT_TIMEOUT = Duration.ofMinutes(1);
 
     private final StripeApiProperties api;
-    private final RateLimiter testLimiter;
-    private final RateLimiter liveLimiter;
+    /** Null when the mode's limit is 0 (switched off). */
+    private final @Nullable RateLimiter testLimiter;
+
+    private final @Nullable RateLimiter liveLimiter;
     private final Retry testRetry;
     private final Retry liveRetry;
 
@@ -67,7 +70,7 @@ public class StripeClients {
                 .build();
     }
 
-    private static RateLimiter limiter(RateLimiterRegistry registry, String name, int perSecond) {
+    private static @Nullable RateLimiter limiter(RateLimiterRegistry registry, String name, int perSecond) {
         if (perSecond == 0) {
             return null;
         }

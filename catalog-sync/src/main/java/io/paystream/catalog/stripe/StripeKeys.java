@@ -2,6 +2,7 @@ package io.paystream.catalog.stripe;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Stripe secret and restricted keys: which mode they belong to, and how they may be shown. */
 public final class StripeKeys {
@@ -21,7 +22,7 @@ public final class StripeKeys {
     }
 
     /** {@code sk_live_...abcd}: enough to tell keys apart, never enough to use one. */
-    public static String mask(String key) {
+    public static String mask(@Nullable String key) {
         if (key == null || key.isEmpty()) {
             return "(none)";
         }
@@ -32,8 +33,8 @@ public final class StripeKeys {
         return matcher.group(1) + "..." + key.substring(Math.max(matcher.end(1), key.length() - 4));
     }
 
-    /** The text with every key in it masked, for error messages that may quote one. */
-    public static String maskAll(String text) {
+    /** The text with every key in it masked, for error messages that may quote one; null stays null. */
+    public static @Nullable String maskAll(@Nullable String text) {
         if (text == null) {
             return null;
         }

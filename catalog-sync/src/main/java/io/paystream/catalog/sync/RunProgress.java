@@ -4,6 +4,7 @@ import io.paystream.catalog.metrics.CatalogMetrics;
 import io.paystream.catalog.stripe.StripeCallListener;
 import java.time.Clock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A running target sync as its threads see it: counters, the time of the last page, and whether it must stop. */
 final class RunProgress implements StripeCallListener {
@@ -13,7 +14,8 @@ final class RunProgress implements StripeCallListener {
     private final String mode;
     private final Clock clock;
     private volatile Instant lastAnsweredAt;
-    private volatile String abortReason;
+    /** Null while the run may go on. */
+    private volatile @Nullable String abortReason;
 
     RunProgress(CatalogMetrics metrics, boolean livemode, Clock clock) {
         this.metrics = metrics;
@@ -51,8 +53,9 @@ final class RunProgress implements StripeCallListener {
 
     /** @throws RunAbortedException when the lock was lost or the service is stopping */
     void checkContinue() {
-        if (abortReason != null) {
-            throw new RunAbortedException(abortReason);
+        String reason = abortReason;
+        if (reason != null) {
+            throw new RunAbortedException(reason);
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new RunAbortedException("interrupted: the service is stopping");

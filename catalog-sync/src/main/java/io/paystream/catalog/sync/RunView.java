@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A run as the API shows it: the overall status and counts, and each target's own.
@@ -22,9 +23,9 @@ public record RunView(
         String status,
 
         @Schema(allowableValues = {"schedule", "manual"}) String trigger,
-        @Schema(nullable = true) Instant startedAt,
+        @Schema(nullable = true) @Nullable Instant startedAt,
 
-        @Schema(nullable = true, description = "Set once every target finished.")
+        @Schema(nullable = true, description = "Set once every target finished.") @Nullable
         Instant finishedAt,
 
         Counts counts,
@@ -38,15 +39,15 @@ public record RunView(
             @Schema(allowableValues = {"queued", "running", "succeeded", "partial", "failed", "skipped"})
             String status,
 
-            @Schema(nullable = true, description = "Why it did not succeed.")
+            @Schema(nullable = true, description = "Why it did not succeed.") @Nullable
             String reason,
 
-            @Schema(nullable = true) Instant startedAt,
+            @Schema(nullable = true) @Nullable Instant startedAt,
 
-            @Schema(nullable = true, description = "Last sign of life of a running sync.")
+            @Schema(nullable = true, description = "Last sign of life of a running sync.") @Nullable
             Instant heartbeatAt,
 
-            @Schema(nullable = true) Instant finishedAt,
+            @Schema(nullable = true) @Nullable Instant finishedAt,
             Counts counts) {}
 
     /** What a run did; while it runs, as of its last heartbeat. */
@@ -73,7 +74,7 @@ public record RunView(
 
         static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-        static Counts of(Document counts) {
+        static Counts of(@Nullable Document counts) {
             if (counts == null) {
                 return ZERO;
             }
@@ -146,7 +147,7 @@ public record RunView(
         return statuses.stream().allMatch(RunStatus.SKIPPED::equals) ? RunStatus.SKIPPED : RunStatus.SUCCEEDED;
     }
 
-    private static Instant instant(Document document, String field) {
+    private static @Nullable Instant instant(Document document, String field) {
         Date date = document.getDate(field);
         return date == null ? null : date.toInstant();
     }

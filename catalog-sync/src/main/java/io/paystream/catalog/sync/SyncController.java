@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,9 +49,11 @@ class SyncController {
             @Parameter(description = "Only this account: `platform` or a connected account (acct_...).")
                     @RequestParam(required = false)
                     @Pattern(regexp = SyncTargetNames.ACCOUNT_PATTERN)
+                    @Nullable
                     String account,
             @Parameter(description = "Only live (true) or test (false); both when absent.")
                     @RequestParam(required = false)
+                    @Nullable
                     Boolean livemode) {
         List<SyncTarget> chosen = targets.of(account, livemode);
         if (chosen.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
@@ -89,7 +90,9 @@ class SyncRuns implements InitializingBean {
                 Updates.combine(Updates.set(HEARTBEAT_AT, date(at)), Updates.set(COUNTS, counts.toDocument())));
     }
 
-    void finished(String runId, SyncTarget target, RunStatus status, String reason, RunCounts counts, Instant at) {
+    /** @param reason why it did not succeed; null when it did */
+    void finished(
+            String runId, SyncTarget target, RunStatus status, @Nullable String reason, RunCounts counts, Instant at) {
         runs.updateOne(
                 Filters.eq("_id", documentId(runId, target)),
                 Updates.combine(

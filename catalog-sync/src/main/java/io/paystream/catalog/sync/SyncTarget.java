@@ -2,6 +2,7 @@ package io.paystream.catalog.sync;
 
 import io.paystream.catalog.stripe.StripeAccess;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Stripe catalog to keep in step: an account in one mode, and how to authenticate as it.
@@ -12,8 +13,11 @@ import java.util.Objects;
  * @param stripeAccountHeader the {@code Stripe-Account} header for a Connect account reached with the platform's key,
  *     or null when the key belongs to the account itself
  */
-public record SyncTarget(String account, boolean livemode, String apiKey, String stripeAccountHeader)
-        implements StripeAccess {
+public record SyncTarget(
+        String account,
+        boolean livemode,
+        String apiKey,
+        @Nullable String stripeAccountHeader) implements StripeAccess {
 
     public SyncTarget {
         Objects.requireNonNull(account, "account");

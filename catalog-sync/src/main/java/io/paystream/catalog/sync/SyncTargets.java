@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The union of every {@link SyncTargetSource}, asked afresh each time so connections added at runtime are synced. */
@@ -25,8 +26,8 @@ public class SyncTargets {
         return new ArrayList<>(byKey.values());
     }
 
-    /** The targets of one account, in one mode or (livemode null) in both. */
-    public List<SyncTarget> of(String account, Boolean livemode) {
+    /** The targets of one account (or, account null, of every one), in one mode or (livemode null) in both. */
+    public List<SyncTarget> of(@Nullable String account, @Nullable Boolean livemode) {
         return all().stream()
                 .filter(target -> account == null || target.account().equals(account))
                 .filter(target -> livemode == null || target.livemode() == livemode)

@@ -17,8 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -113,16 +115,18 @@ class TargetSync {
             SyncTarget target,
             String runId,
             List<CatalogObject> batch,
-            Instant fetchedAt,
+            @Nullable Instant fetchedAt,
             RunProgress progress,
             AtomicLong upserted) {
         if (batch.isEmpty()) {
             return;
         }
+        // a batch gets the fetch time of its page with its first object
+        Instant pageFetchedAt = Objects.requireNonNull(fetchedAt);
         progress.checkContinue();
         String kind = batch.get(0).kind().tag();
         CatalogWriter.BatchOutcome outcome =
-                writer.writeListed(target.account(), target.livemode(), runId, batch, fetchedAt);
+                writer.writeListed(target.account(), target.livemode(), runId, batch, pageFetchedAt);
         upserted.addAndGet(outcome.written() + outcome.unchanged());
         progress.counts.staleSkipped.addAndGet(outcome.stale());
         metrics.objects(kind, "upserted", SOURCE, outcome.written());

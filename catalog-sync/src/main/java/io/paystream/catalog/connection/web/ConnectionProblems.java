@@ -8,6 +8,7 @@ import io.paystream.catalog.connection.ConnectionRejectedException;
 import io.paystream.catalog.connection.outbox.PublishFailedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -46,11 +47,13 @@ class ConnectionProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ConnectionRejectedException.class)
+    @Nullable
     ResponseEntity<Object> rejected(ConnectionRejectedException ex, WebRequest request) {
         return problem(ex, ex.problem(), ex.getMessage(), ex.properties(), request);
     }
 
     @ExceptionHandler({MongoException.class, DataAccessException.class})
+    @Nullable
     ResponseEntity<Object> storeUnavailable(RuntimeException ex, WebRequest request) {
         log.warn("connection request failed on MongoDB: {}", ex.getClass().getSimpleName());
         return problem(
@@ -62,6 +65,7 @@ class ConnectionProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(PublishFailedException.class)
+    @Nullable
     ResponseEntity<Object> eventBusUnavailable(RuntimeException ex, WebRequest request) {
         return problem(
                 ex,
@@ -72,7 +76,7 @@ class ConnectionProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         ex.getBindingResult()
@@ -83,30 +87,30 @@ class ConnectionProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(ex, ApiProblems.parameterErrors(ex), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
         return invalid(ex, Map.of(name, "has the wrong type"), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(ex, Map.of("body", "must be a JSON object with the documented fields"), request);
     }
 
-    private ResponseEntity<Object> invalid(Exception ex, Map<String, String> errors, WebRequest request) {
+    private @Nullable ResponseEntity<Object> invalid(Exception ex, Map<String, String> errors, WebRequest request) {
         return problem(
                 ex, ConnectionProblem.INVALID_REQUEST, ApiProblems.detailOf(errors), Map.of("errors", errors), request);
     }
 
-    private ResponseEntity<Object> problem(
+    private @Nullable ResponseEntity<Object> problem(
             Exception ex,
             ConnectionProblem problem,
             String detail,
