@@ -33,6 +33,18 @@ class StartupValidationTest {
                         .hasMessageContaining("PAYSTREAM_CRYPTO_KEYS_<ID>"));
     }
 
+    /**
+     * The one {@code paystream.crypto} rule of every service (service-support): a key id named without its key is a key
+     * lost on the way, so the start stops even outside {@code live}, instead of decrypting with the public key.
+     */
+    @Test
+    void anActiveKeyIdWithoutItsKeyStopsTheStart() {
+        assertThatThrownBy(() -> start("--paystream.crypto.active-key-id=k2026a"))
+                .satisfies(failure -> assertThat(rootCause(failure))
+                        .hasMessageContaining("paystream.crypto is invalid")
+                        .hasMessageContaining("PAYSTREAM_CRYPTO_KEYS_K2026A"));
+    }
+
     private static void start(String... args) {
         String[] all = new String[args.length + 1];
         System.arraycopy(args, 0, all, 0, args.length);

@@ -2,6 +2,7 @@ package io.paystream.ingest.endpoint;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.events.crypto.SecretCipher;
+import io.paystream.support.crypto.SecretCipherConfiguration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -10,10 +11,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Wires the follower of the runtime endpoint registry ({@code paystream.ingest.registry.*}). */
+/**
+ * Wires the follower of the runtime endpoint registry ({@code paystream.ingest.registry.*}). Registrations carry their
+ * signing secrets encrypted by catalog-sync; the {@link SecretCipher} that decrypts them is service-support's, built
+ * from {@code paystream.crypto.*} by the rules every service shares.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(SecretCipherConfiguration.class)
 class EndpointRegistryConfiguration {
 
     @Bean
