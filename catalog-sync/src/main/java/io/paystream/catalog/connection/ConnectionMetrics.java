@@ -2,6 +2,7 @@ package io.paystream.catalog.connection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paystream.support.problem.ProblemType;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What ops watch about connections, exposed as {@code paystream_catalog_connection*} at /actuator/prometheus. */
@@ -21,7 +22,7 @@ public class ConnectionMetrics {
     }
 
     /** Requests refused, by problem code: a spike of one code says what customers trip over. */
-    public void rejected(ConnectionProblem problem) {
+    public void rejected(ProblemType problem) {
         registry.counter("paystream.catalog.connection.rejections", "problem", problem.code())
                 .increment();
     }

@@ -1,15 +1,17 @@
 package io.paystream.catalog.connection;
 
-import java.net.URI;
-import java.util.Locale;
+import io.paystream.support.problem.ProblemType;
+import io.paystream.support.problem.StandardProblem;
 import org.springframework.http.HttpStatus;
 
 /**
  * Every way a connection request can fail, one per mistake a customer makes (or per thing that can break), each with
- * its own problem {@code type} URI so a client can react to it without parsing text.
+ * its own problem {@code type} URI ({@value ProblemType#TYPE_ROOT}&lt;code&gt;) so a client can react to it without
+ * parsing text. The problems every service has ({@code invalid-request}, {@code event-bus-unavailable},
+ * {@code store-unavailable}) are service-support's {@link StandardProblem}s, under the same codes this API published
+ * them with.
  */
-public enum ConnectionProblem {
-    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request", false),
+public enum ConnectionProblem implements ProblemType {
     MALFORMED_KEY(HttpStatus.BAD_REQUEST, "Not a Stripe API key", false),
     WRONG_KEY_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "Wrong kind of key", false),
     KEY_MODE_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "Keys from different modes", false),
@@ -28,11 +30,11 @@ public enum ConnectionProblem {
     CONNECTION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such connection", false),
     STRIPE_UNREACHABLE(HttpStatus.SERVICE_UNAVAILABLE, "Stripe unreachable", true),
     STRIPE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Stripe unavailable", true),
-    CONNECT_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Stripe Connect not configured", false),
-    EVENT_BUS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Event bus unavailable", true),
-    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Connection store unavailable", true);
+    CONNECT_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE, "Stripe Connect not configured", false);
 
-    private static final String TYPE_ROOT = "https://paystream.io/problems/";
+    /** {@code store-unavailable} under the title this API always gave it. Not a constant of this enum. */
+    public static final ProblemType STORE_UNAVAILABLE =
+            StandardProblem.STORE_UNAVAILABLE.titled("Connection store unavailable");
 
     private final HttpStatus status;
     private final String title;
@@ -45,22 +47,22 @@ public enum ConnectionProblem {
     }
 
     /** {@code wrong-key-type}: the last segment of the type URI and the {@code code} property. */
+    @Override
     public String code() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return ProblemType.codeOf(this);
     }
 
-    public URI type() {
-        return URI.create(TYPE_ROOT + code());
-    }
-
+    @Override
     public HttpStatus status() {
         return status;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
+    @Override
     public boolean retryable() {
         return retryable;
     }

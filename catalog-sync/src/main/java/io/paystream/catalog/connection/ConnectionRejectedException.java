@@ -1,31 +1,29 @@
 package io.paystream.catalog.connection;
 
-import java.util.LinkedHashMap;
+import io.paystream.support.problem.ProblemException;
+import io.paystream.support.problem.ProblemType;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request that cannot go ahead, answered as the problem's RFC 9457 document. The detail is written for the person
- * who pasted the keys; it may name a masked key, never a whole one.
+ * A connection request that cannot go ahead: a {@link ProblemException}, so the connection API answers it as its RFC
+ * 9457 document (type, title, code, retryable, the properties, {@code Retry-After} when retryable). The detail is
+ * written for the person who pasted the keys; it may name a masked key, never a whole one.
  */
-public class ConnectionRejectedException extends RuntimeException {
+public class ConnectionRejectedException extends ProblemException {
 
-    private final ConnectionProblem problem;
-    private final transient Map<String, Object> properties;
-
-    public ConnectionRejectedException(ConnectionProblem problem, String detail) {
-        this(problem, detail, Map.of(), null);
+    public ConnectionRejectedException(ProblemType problem, String detail) {
+        super(problem, detail);
     }
 
-    public ConnectionRejectedException(ConnectionProblem problem, String detail, Map<String, Object> properties) {
-        this(problem, detail, properties, null);
+    public ConnectionRejectedException(ProblemType problem, String detail, Map<String, ?> properties) {
+        super(problem, detail, properties, null);
     }
 
+    /** @param cause kept for logs, never written to the answer */
     public ConnectionRejectedException(
-            ConnectionProblem problem, String detail, Map<String, Object> properties, @Nullable Throwable cause) {
-        super(detail, cause, false, false);
-        this.problem = problem;
-        this.properties = new LinkedHashMap<>(properties);
+            ProblemType problem, String detail, Map<String, ?> properties, @Nullable Throwable cause) {
+        super(problem, detail, properties, cause);
     }
 
     /** No connection has this id; raised wherever a request names one. */
@@ -46,13 +44,5 @@ public class ConnectionRejectedException extends RuntimeException {
                         + (existingId == null ? "" : " as " + existingId)
                         + "; disconnect it first to connect it again.",
                 existingId == null ? Map.of() : Map.of("connectionId", existingId));
-    }
-
-    public ConnectionProblem problem() {
-        return problem;
-    }
-
-    public Map<String, Object> properties() {
-        return properties;
     }
 }

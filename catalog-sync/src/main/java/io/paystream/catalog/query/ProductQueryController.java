@@ -1,7 +1,7 @@
 package io.paystream.catalog.query;
 
-import io.paystream.catalog.BadRequestProblem;
 import io.paystream.catalog.sync.SyncTargetNames;
+import io.paystream.support.problem.BadRequestProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,5 +1,6 @@
 package io.paystream.catalog.security;
 
+import io.paystream.support.LiveProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

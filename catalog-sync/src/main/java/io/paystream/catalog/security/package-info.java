@@ -1,4 +1,7 @@
-/** The admin API token and the encryption of secrets at rest. */
+/**
+ * The admin API's bearer token. (Encryption of secrets at rest is service-support's
+ * {@link io.paystream.support.crypto.SecretCipherConfiguration}, imported by the application.)
+ */
 @NullMarked
 package io.paystream.catalog.security;
 

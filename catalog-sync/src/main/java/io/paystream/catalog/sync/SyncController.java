@@ -1,8 +1,8 @@
 package io.paystream.catalog.sync;
 
-import io.paystream.catalog.ApiProblems;
-import io.paystream.catalog.BadRequestProblem;
-import io.paystream.catalog.NotFoundProblem;
+import io.paystream.support.problem.BadRequestProblem;
+import io.paystream.support.problem.NotFoundProblem;
+import io.paystream.support.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,8 +56,7 @@ class SyncController {
                     Boolean livemode) {
         List<SyncTarget> chosen = targets.of(account, livemode);
         if (chosen.isEmpty()) {
-            throw ApiProblems.problem(
-                    HttpStatus.NOT_FOUND,
+            throw ProblemException.notFound(
                     "No catalog to sync",
                     account == null
                             ? "no account is configured or connected" + (livemode == null ? "" : " in this mode")
@@ -80,7 +78,7 @@ class SyncController {
     RunView run(@Parameter(description = "The id `POST /api/catalog/sync` answered.") @PathVariable String runId) {
         var documents = runs.ofRun(runId);
         if (documents.isEmpty()) {
-            throw ApiProblems.problem(HttpStatus.NOT_FOUND, "No such run", "no sync run with this id");
+            throw ProblemException.notFound("No such run", "no sync run with this id");
         }
         return RunView.of(runId, documents);
     }

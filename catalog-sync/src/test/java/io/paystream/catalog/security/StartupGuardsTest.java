@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paystream.events.crypto.SecretCipher;
+import io.paystream.support.LiveProfile;
+import io.paystream.support.crypto.CryptoProperties;
+import io.paystream.support.crypto.SecretCipherConfiguration;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -29,17 +33,27 @@ class StartupGuardsTest {
     void withoutTheLiveProfileTheDevelopmentTokenAndKeyAreUsed() {
         assertThat(SecurityConfiguration.adminToken(new AdminSecurityProperties(""), new MockEnvironment()))
                 .isEqualTo(AdminTokenAuthentication.DEVELOPMENT_TOKEN);
-        assertThat(new CipherConfiguration()
-                        .secretCipher(new CryptoProperties("", Map.of()), new MockEnvironment())
+        assertThat(SecretCipherConfiguration.cipherFor(new CryptoProperties("", Map.of()), false)
                         .activeKeyId())
                 .isEqualTo(SecretCipher.DEVELOPMENT_KEY_ID);
     }
 
     @Test
     void aMisconfiguredKeySaysWhatIsWrongWithoutTheKey() {
-        assertThatThrownBy(() -> new CipherConfiguration()
-                        .secretCipher(new CryptoProperties("k1", Map.of("k1", "c2hvcnQ=")), live()))
+        assertThatThrownBy(() ->
+                        SecretCipherConfiguration.cipherFor(new CryptoProperties("k1", Map.of("k1", "c2hvcnQ=")), true))
                 .hasMessageContaining("paystream.crypto")
                 .hasMessageNotContaining("c2hvcnQ=");
+    }
+
+    /** One rule with webhook-ingest now: before service-support, catalog-sync refused a key without an active id. */
+    @Test
+    void aSingleKeyNeedsNoActiveKeyId() {
+        String key = Base64.getEncoder().encodeToString("k1-test-key-0123456789abcdefghij".getBytes());
+
+        SecretCipher cipher = SecretCipherConfiguration.cipherFor(new CryptoProperties("", Map.of("k1", key)), true);
+
+        assertThat(cipher.activeKeyId()).isEqualTo("k1");
+        assertThat(cipher.encrypt("whsec_x")).startsWith("v1.k1.");
     }
 }

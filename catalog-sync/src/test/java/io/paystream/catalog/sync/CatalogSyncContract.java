@@ -488,6 +488,10 @@ public abstract class CatalogSyncContract {
         JsonNode problem = CatalogApiClient.json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
+        // service-support's scheme: typed URIs with a code (about:blank before it)
+        String code = status == 400 ? "invalid-request" : "not-found";
+        assertThat(problem.get("type").asString()).isEqualTo("https://paystream.io/problems/" + code);
+        assertThat(problem.get("code").asString()).isEqualTo(code);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
         if (parameter != null) {
             assertThat(problem.get("errors").has(parameter)).as(response.body()).isTrue();

@@ -16,6 +16,7 @@ import io.paystream.catalog.connection.outbox.PublishFailedException;
 import io.paystream.catalog.connection.store.AlreadyConnectedException;
 import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.events.crypto.SecretCipher;
+import io.paystream.support.problem.StandardProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -140,7 +141,7 @@ public class KeyConnections {
         } catch (PublishFailedException e) {
             store.delete(id);
             throw new ConnectionRejectedException(
-                    ConnectionProblem.EVENT_BUS_UNAVAILABLE,
+                    StandardProblem.EVENT_BUS_UNAVAILABLE,
                     "The webhook endpoint could not be announced to webhook-ingest (Kafka did not acknowledge)."
                             + " Nothing was stored; try again shortly.",
                     Map.of(),

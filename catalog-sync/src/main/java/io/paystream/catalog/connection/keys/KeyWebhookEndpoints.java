@@ -45,7 +45,8 @@ class KeyWebhookEndpoints implements WebhookEndpointRemover {
                     connection.id(),
                     deleted ? "deleted on Stripe" : "was already gone from Stripe");
         } catch (ConnectionRejectedException e) {
-            if (e.problem() != ConnectionProblem.INVALID_API_KEY && e.problem() != ConnectionProblem.REVOKED_API_KEY) {
+            if (e.problemType() != ConnectionProblem.INVALID_API_KEY
+                    && e.problemType() != ConnectionProblem.REVOKED_API_KEY) {
                 throw e;
             }
             // The customer revoked the key: nobody can delete the endpoint any more, but nothing can use it either

@@ -1,7 +1,7 @@
 package io.paystream.catalog.connection.store;
 
-import io.paystream.catalog.connection.ConnectionProblem;
 import io.paystream.catalog.connection.ConnectionRejectedException;
+import io.paystream.support.problem.StandardProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +38,7 @@ record ConnectionCursor(Instant createdAt, String id) {
             String[] parts = text.substring(0, check).split("\\|", 3);
             if (parts.length != 3 || !parts[0].equals(hash(scope))) {
                 throw new ConnectionRejectedException(
-                        ConnectionProblem.INVALID_REQUEST, "cursor: it belongs to a list with other filters");
+                        StandardProblem.INVALID_REQUEST, "cursor: it belongs to a list with other filters");
             }
             return new ConnectionCursor(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]);
         } catch (IllegalArgumentException e) { // bad base64 or number
@@ -48,7 +48,7 @@ record ConnectionCursor(Instant createdAt, String id) {
 
     private static ConnectionRejectedException invalid() {
         return new ConnectionRejectedException(
-                ConnectionProblem.INVALID_REQUEST, "cursor: malformed; pass nextCursor exactly as received");
+                StandardProblem.INVALID_REQUEST, "cursor: malformed; pass nextCursor exactly as received");
     }
 
     private static String hash(String text) {

@@ -2,9 +2,9 @@ package io.paystream.catalog.connection.store;
 
 import com.mongodb.client.model.Filters;
 import io.paystream.catalog.connection.Connection;
-import io.paystream.catalog.connection.ConnectionProblem;
 import io.paystream.catalog.connection.ConnectionProperties;
 import io.paystream.catalog.connection.ConnectionRejectedException;
+import io.paystream.support.problem.StandardProblem;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.conversions.Bson;
@@ -35,7 +35,7 @@ public class ConnectionQueries {
         int size = limit == null ? properties.defaultPageSize() : limit;
         if (size < 1 || size > properties.maxPageSize()) {
             throw new ConnectionRejectedException(
-                    ConnectionProblem.INVALID_REQUEST, "limit: must be between 1 and " + properties.maxPageSize());
+                    StandardProblem.INVALID_REQUEST, "limit: must be between 1 and " + properties.maxPageSize());
         }
         List<Bson> filters = new ArrayList<>();
         if (tenant != null) {

@@ -11,6 +11,7 @@ import com.stripe.exception.RateLimitException;
 import io.paystream.catalog.connection.ConnectionProblem;
 import io.paystream.catalog.connection.ConnectionRejectedException;
 import io.paystream.catalog.stripe.StripeApiProperties;
+import io.paystream.support.problem.ProblemType;
 import io.paystream.testsupport.FreePorts;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ class StripeFailuresTest {
 
     private static final String KEY = "sk_live_51AbCdEfGhIjKlMnOpQrStUvWxYz";
 
-    private static ConnectionProblem problemOf(Exception e) {
+    private static ProblemType problemOf(Exception e) {
         return StripeFailures.map((com.stripe.exception.StripeException) e, "testing", KeyMask.mask(KEY))
-                .problem();
+                .problemType();
     }
 
     @Test
@@ -63,9 +64,9 @@ class StripeFailuresTest {
 
         assertThatThrownBy(() -> gateway.ownAccount(ApiKey.parse(KEY).orElseThrow()))
                 .isInstanceOfSatisfying(ConnectionRejectedException.class, e -> {
-                    assertThat(e.problem()).isEqualTo(ConnectionProblem.STRIPE_UNREACHABLE);
-                    assertThat(e.problem().retryable()).isTrue();
-                    assertThat(e.problem().status().value()).isEqualTo(503);
+                    assertThat(e.problemType()).isEqualTo(ConnectionProblem.STRIPE_UNREACHABLE);
+                    assertThat(e.problemType().retryable()).isTrue();
+                    assertThat(e.problemType().status().value()).isEqualTo(503);
                 });
     }
 
