@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paystream.support.outbox.OutboxDocuments;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.worker.apply.ApplyOutcome;
 import io.paystream.worker.apply.ObjectRefetcher;
@@ -125,13 +126,13 @@ public final class EngineRun implements AutoCloseable {
 
     public Set<String> domainEventTypes() {
         Set<String> types = new HashSet<>();
-        outbox().forEach(entry -> types.add(entry.getString(StoredFields.OUTBOX_TYPE)));
+        outbox().forEach(entry -> types.add(entry.getString(OutboxDocuments.TYPE)));
         return types;
     }
 
     public Set<String> domainEventIds() {
         Set<String> ids = new HashSet<>();
-        outbox().forEach(entry -> ids.add(entry.getString(StoredFields.OUTBOX_ID)));
+        outbox().forEach(entry -> ids.add(entry.getString(OutboxDocuments.ID)));
         return ids;
     }
 

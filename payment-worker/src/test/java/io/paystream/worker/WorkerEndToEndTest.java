@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.Topics;
+import io.paystream.support.outbox.OutboxSweeper;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
 import io.paystream.worker.metrics.WorkerMetrics;
@@ -106,8 +107,8 @@ class WorkerEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutbox(id) == 0);
     }
 
-    private static io.paystream.worker.outbox.OutboxSweeper sweeper(ConfigurableApplicationContext context) {
-        return context.getBean(io.paystream.worker.outbox.OutboxSweeper.class);
+    private static OutboxSweeper sweeper(ConfigurableApplicationContext context) {
+        return context.getBean(OutboxSweeper.class);
     }
 
     @Test

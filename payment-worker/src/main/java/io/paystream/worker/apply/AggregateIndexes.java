@@ -1,7 +1,7 @@
 package io.paystream.worker.apply;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
+import io.paystream.support.outbox.OutboxDocuments;
 import java.util.List;
 import org.bson.Document;
 
@@ -13,10 +13,8 @@ public final class AggregateIndexes {
     public static void ensure(MongoDatabase database, List<Projection> projections) {
         for (Projection projection : projections) {
             var collection = database.getCollection(projection.collection());
-            // The sweeper finds documents with pending domain events through this index.
-            collection.createIndex(
-                    new Document(StoredFields.OUTBOX + "." + StoredFields.OUTBOX_ID, 1),
-                    new IndexOptions().name("outbox_id"));
+            // The sweeper finds documents with domain events left behind through this index.
+            OutboxDocuments.ensureIndex(collection);
             for (Document keys : projection.indexes()) {
                 collection.createIndex(keys);
             }

@@ -6,6 +6,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
+import io.paystream.support.outbox.OutboxDocuments;
+import io.paystream.support.outbox.OutboxEntry;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -40,7 +42,7 @@ final class Fold {
     private final Rules rules;
     private @Nullable Document working;
     private final List<String> recent;
-    private final List<Document> outbox = new ArrayList<>();
+    private final List<OutboxEntry> outbox = new ArrayList<>();
     private final Set<String> touched = new LinkedHashSet<>();
     private int applied;
 
@@ -91,7 +93,7 @@ final class Fold {
                 return ApplyResult.of(ApplyOutcome.STALE, event.type());
             }
         }
-        List<Document> entries = unchanged(current, p.state())
+        List<OutboxEntry> entries = unchanged(current, p.state())
                 ? List.of()
                 : rules.outboxEntries()
                         .of(projection.changes(current, new Document(p.state()).append(ID, id)), event, id);
@@ -127,7 +129,7 @@ final class Fold {
                     .append(UPDATED_AT, now)
                     .append(VERSION, (long) applied)
                     .append(RECENT_EVENT_IDS, recent)
-                    .append(OUTBOX, outbox);
+                    .append(OUTBOX, OutboxDocuments.toDocuments(outbox));
             return new InsertOneModel<>(document);
         }
         long version = Fields.longOr(original, VERSION, 0);
@@ -137,7 +139,7 @@ final class Fold {
         set.append(UPDATED_AT, now).append(VERSION, version + applied).append(RECENT_EVENT_IDS, recent);
         Document update = new Document("$set", set);
         if (!outbox.isEmpty()) {
-            update.append("$push", new Document(OUTBOX, new Document("$each", outbox)));
+            update.append("$push", new Document(OUTBOX, new Document("$each", OutboxDocuments.toDocuments(outbox))));
         }
         Bson filter = Filters.and(
                 Filters.eq(ID, id), Filters.eq(LIVEMODE, original.getBoolean(LIVEMODE)), Filters.eq(VERSION, version));

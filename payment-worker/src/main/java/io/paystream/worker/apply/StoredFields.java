@@ -1,5 +1,7 @@
 package io.paystream.worker.apply;
 
+import io.paystream.support.outbox.OutboxDocuments;
+
 /** Field names every aggregate document carries, beside its projection's state fields. */
 public final class StoredFields {
 
@@ -15,7 +17,8 @@ public final class StoredFields {
     public static final String DELETED = "deleted";
     public static final String DELETED_AT = "deletedAt";
     public static final String RECENT_EVENT_IDS = "recentEventIds";
-    public static final String OUTBOX = "outbox";
+    /** The domain events waiting for the relay, stored as service-support's {@link OutboxDocuments} describes. */
+    public static final String OUTBOX = OutboxDocuments.FIELD;
     /** The Stripe object's own {@code created}, stored by every projection whose object has one. */
     public static final String STRIPE_CREATED = "stripeCreated";
 
@@ -23,13 +26,6 @@ public final class StoredFields {
     public static final String PRECEDENCE = "precedence";
     /** Whether the stored state is terminal, see {@link Projection#terminal}. */
     public static final String TERMINAL = "terminal";
-
-    /** Outbox entry fields: the CloudEvent id and type, when it was written, and the CloudEvent JSON. */
-    public static final String OUTBOX_ID = "id";
-
-    public static final String OUTBOX_TYPE = "type";
-    public static final String OUTBOX_AT = "at";
-    public static final String OUTBOX_EVENT = "event";
 
     private StoredFields() {}
 }

@@ -2,19 +2,17 @@ package io.paystream.worker.ingest;
 
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
+import io.paystream.support.outbox.OutboxSweeper;
+import io.paystream.support.outbox.PendingEntries;
 import io.paystream.worker.apply.ApplyResult;
 import io.paystream.worker.apply.RecordFailedException;
 import io.paystream.worker.apply.StripeEventApplier;
-import io.paystream.worker.outbox.OutboxRelay;
-import io.paystream.worker.outbox.OutboxSweeper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -30,15 +28,12 @@ import org.springframework.stereotype.Component;
 @Component
 class StripeEventListener {
 
-    private static final Logger log = LoggerFactory.getLogger(StripeEventListener.class);
-
     private final StripeEventApplier applier;
-    private final OutboxRelay relay;
     private final OutboxSweeper sweeper;
 
-    StripeEventListener(StripeEventApplier applier, OutboxRelay relay, OutboxSweeper sweeper) {
+    /** @param sweeper relays each batch's entries through its relay, and asks itself for a pass when that fails */
+    StripeEventListener(StripeEventApplier applier, OutboxSweeper sweeper) {
         this.applier = applier;
-        this.relay = relay;
         this.sweeper = sweeper;
     }
 
@@ -76,18 +71,13 @@ class StripeEventListener {
 
     /** The outbox is durable in MongoDB: a failed relay here is retried by the sweeper, not by re-consuming. */
     private void relayQuietly(List<ApplyResult> results) {
-        List<OutboxRelay.Pending> pending = new ArrayList<>();
+        List<PendingEntries> pending = new ArrayList<>();
         for (ApplyResult result : results) {
-            if (!result.outbox().isEmpty()) {
-                pending.add(new OutboxRelay.Pending(result.collection(), result.aggregateId(), result.outbox()));
+            if (!result.outbox().isEmpty() && result.collection() != null && result.aggregateId() != null) {
+                pending.add(new PendingEntries(result.collection(), result.aggregateId(), result.outbox()));
             }
         }
-        try {
-            relay.relay(pending);
-        } catch (RuntimeException e) {
-            sweeper.sweepNeeded();
-            log.warn("relaying domain events failed, the outbox sweeper will retry: {}", e.toString());
-        }
+        sweeper.relayOrSweepLater(pending);
     }
 
     private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -2,14 +2,14 @@ package io.paystream.worker.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paystream.events.Topics;
 import io.paystream.events.domain.DomainEvent;
+import io.paystream.support.outbox.OutboxEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,16 +26,18 @@ class OutboxEntriesTest {
         StripeEvent event = new StripeEvent(
                 "evt_1", "invoice.paid", 1_794_900_000L, true, "acct_1", "invoice", "in_1", JSON.createObjectNode());
 
-        List<Document> outbox = entries.of(
+        List<OutboxEntry> outbox = entries.of(
                 List.of(new DomainChange("io.paystream.invoice.paid", Map.of("amountPaid", 2900))), event, "in_1");
 
         assertThat(outbox).hasSize(1);
-        Document entry = outbox.get(0);
-        assertThat(entry.getString("id")).isEqualTo(DomainEvent.idFor("evt_1", "io.paystream.invoice.paid"));
-        assertThat(entry.getString("type")).isEqualTo("io.paystream.invoice.paid");
-        assertThat(entry.getDate("at")).isEqualTo(Date.from(NOW));
-        JsonNode cloudEvent = JSON.readTree(entry.getString("event"));
-        assertThat(cloudEvent.path("id").asString()).isEqualTo(entry.getString("id"));
+        OutboxEntry entry = outbox.get(0);
+        assertThat(entry.id()).isEqualTo(DomainEvent.idFor("evt_1", "io.paystream.invoice.paid"));
+        assertThat(entry.cloudEventType()).isEqualTo("io.paystream.invoice.paid");
+        assertThat(entry.at()).isEqualTo(NOW);
+        assertThat(entry.topic()).isEqualTo(Topics.PAYMENTS_EVENTS);
+        assertThat(entry.key()).isEqualTo("in_1");
+        JsonNode cloudEvent = JSON.readTree(entry.value());
+        assertThat(cloudEvent.path("id").asString()).isEqualTo(entry.id());
         JsonNode data = cloudEvent.path("data");
         assertThat(data.path("objectId").asString()).isEqualTo("in_1");
         assertThat(data.path("objectType").asString()).isEqualTo("invoice");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paystream.support.outbox.OutboxRelay;
+import io.paystream.support.outbox.OutboxSweeper;
+import io.paystream.support.outbox.PendingEntries;
 import io.paystream.testsupport.StripeFixtures;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
 import io.paystream.worker.EngineRun;
@@ -12,8 +15,6 @@ import io.paystream.worker.apply.ApplyResult;
 import io.paystream.worker.apply.StripeEventApplier;
 import io.paystream.worker.config.WorkerProjections;
 import io.paystream.worker.metrics.WorkerMetrics;
-import io.paystream.worker.outbox.OutboxRelay;
-import io.paystream.worker.outbox.OutboxSweeper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +31,8 @@ class StripeEventListenerTest {
 
     private final EngineRun run = new EngineRun();
     private final RecordingRelay relay = new RecordingRelay();
-    private final OutboxSweeper sweeper = new OutboxSweeper(
-            run.database,
-            List.of(),
-            relay,
-            new WorkerMetrics(new SimpleMeterRegistry()),
-            Clock.systemUTC(),
-            Duration.ZERO,
-            10);
+    private final OutboxSweeper sweeper =
+            new OutboxSweeper(run.database, List.of(), relay, backlog -> {}, Clock.systemUTC(), Duration.ZERO, 10);
 
     @AfterEach
     void drop() {
@@ -50,7 +45,7 @@ class StripeEventListenerTest {
         StripeFixtures.lifecycle("payout_paid", "listener").forEach(event -> records.add(record(event)));
         records.add(record(StripeRecords.of(
                 "evt_poison", "payout.paid", "po_x", false, "{not json".getBytes(StandardCharsets.UTF_8))));
-        StripeEventListener listener = new StripeEventListener(run.applier, relay, idleSweeper());
+        StripeEventListener listener = new StripeEventListener(run.applier, idleSweeper());
 
         assertThatThrownBy(() -> listener.onEvents(records))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord())
@@ -73,7 +68,7 @@ class StripeEventListenerTest {
                         throw new IllegalStateException("a bug after some writes");
                     }
                 };
-        StripeEventListener listener = new StripeEventListener(broken, relay, idleSweeper());
+        StripeEventListener listener = new StripeEventListener(broken, idleSweeper());
 
         assertThatThrownBy(() -> listener.onEvents(List.of(record(first())))).isInstanceOf(IllegalStateException.class);
         assertThat(sweeper.isSweepDue()).isTrue();
@@ -82,7 +77,7 @@ class StripeEventListenerTest {
     @Test
     void aFailedRelayAsksTheSweeperForAPass() {
         relay.failing = true;
-        StripeEventListener listener = new StripeEventListener(run.applier, relay, idleSweeper());
+        StripeEventListener listener = new StripeEventListener(run.applier, idleSweeper());
 
         listener.onEvents(StripeFixtures.lifecycle("payout_paid", "listener").stream()
                 .map(StripeEventListenerTest::record)
@@ -124,11 +119,11 @@ class StripeEventListenerTest {
         }
 
         @Override
-        public void relay(List<Pending> pending) {
+        public void relay(List<PendingEntries> pending) {
             if (failing && !pending.isEmpty()) {
                 throw new IllegalStateException("broker unreachable");
             }
-            pending.forEach(p -> p.entries().forEach(entry -> relayed.add(entry.getString("id"))));
+            pending.forEach(p -> p.entries().forEach(entry -> relayed.add(entry.id())));
         }
 
         List<String> relayedIds() {

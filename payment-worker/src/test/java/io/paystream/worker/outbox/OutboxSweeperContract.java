@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paystream.events.Topics;
+import io.paystream.support.outbox.OutboxCollection;
+import io.paystream.support.outbox.OutboxRelay;
+import io.paystream.support.outbox.OutboxSweeper;
 import io.paystream.testsupport.FreePorts;
-import io.paystream.worker.metrics.WorkerMetrics;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,14 +34,16 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * When the sweeper runs passes: only while one is due, until a pass whose cutoff reaches the moment it was asked for
- * has succeeded. A real broker and MongoDB (embedded here, containers where Docker exists); the clock is moved by hand.
+ * When the sweeper (service-support's, over the worker's collections) runs passes: only while one is due, until a pass
+ * whose cutoff reaches the moment it was asked for has succeeded; and that what earlier versions of the worker left in
+ * an outbox is still published as it always was. A real broker and MongoDB (embedded here, containers where Docker
+ * exists); the clock is moved by hand.
  */
 abstract class OutboxSweeperContract {
 
     private static final Duration MIN_AGE = Duration.ofSeconds(2);
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final MovedClock clock = new MovedClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final List<DefaultKafkaProducerFactory<String, byte[]>> producers = new java.util.ArrayList<>();
     private MongoDatabase database;
 
@@ -102,9 +107,34 @@ abstract class OutboxSweeperContract {
         assertThat(pending("po_3")).isEqualTo(1);
     }
 
+    @Test
+    void anEntryInTheShapeEarlierVersionsStoredIsPublishedToTheFeedKeyedByItsDocument() {
+        String id = "po_" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId = leaveEntry(id, clock.instant().minusSeconds(60)); // {id, type, at, event}: no topic, no key
+        OutboxSweeper sweeper = sweeper(relayTo(bootstrapServers()));
+
+        try (TopicReader feed = TopicReader.fromBeginning(bootstrapServers(), Topics.PAYMENTS_EVENTS)) {
+            assertThat(sweeper.sweepIfNeeded()).isEqualTo(1);
+
+            ConsumerRecord<String, byte[]> published = feed.awaitRecord(TopicReader.hasHeader("ce_id", eventId));
+            assertThat(published.key()).isEqualTo(id);
+            assertThat(TopicReader.header(published, "ce_type")).isEqualTo("io.paystream.payout.paid");
+            assertThat(TopicReader.header(published, "content-type"))
+                    .isEqualTo("application/cloudevents+json; charset=UTF-8");
+            assertThat(TopicReader.text(published)).isEqualTo(cloudEvent(eventId));
+        }
+        assertThat(pending(id)).isZero();
+    }
+
     private OutboxSweeper sweeper(OutboxRelay relay) {
         return new OutboxSweeper(
-                database, List.of("payouts"), relay, new WorkerMetrics(new SimpleMeterRegistry()), clock, MIN_AGE, 100);
+                database,
+                List.of(new OutboxCollection("payouts", Topics.PAYMENTS_EVENTS)),
+                relay,
+                backlog -> {},
+                clock,
+                MIN_AGE,
+                100);
     }
 
     private OutboxRelay relayTo(String bootstrapServers) {
@@ -124,13 +154,19 @@ abstract class OutboxSweeperContract {
         return new OutboxRelay(new KafkaTemplate<>(producer), database, Duration.ofSeconds(2));
     }
 
-    private void leaveEntry(String id, Instant at) {
+    /** An entry as the worker stored them before service-support: {@code {id, type, at, event}}; returns its id. */
+    private String leaveEntry(String id, Instant at) {
         String eventId = UUID.randomUUID().toString();
         Document entry = new Document("id", eventId)
                 .append("type", "io.paystream.payout.paid")
                 .append("at", Date.from(at))
-                .append("event", "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\"}");
+                .append("event", cloudEvent(eventId));
         database.getCollection("payouts").insertOne(new Document("_id", id).append("outbox", List.of(entry)));
+        return eventId;
+    }
+
+    private static String cloudEvent(String eventId) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\"}";
     }
 
     private int pending(String id) {
@@ -139,21 +175,23 @@ abstract class OutboxSweeperContract {
         return document.getList("outbox", Document.class, List.of()).size();
     }
 
-    /** A clock the test moves. */
-    private static final class SettableClock extends Clock {
-        private Instant now;
+    /** Where the test moves time by hand; every sweeper built here reads it. */
+    private static final class MovedClock extends Clock {
 
-        SettableClock(Instant now) {
-            this.now = now;
+        private final Instant start;
+        private Duration moved = Duration.ZERO;
+
+        MovedClock(Instant start) {
+            this.start = start;
         }
 
         void advance(Duration duration) {
-            now = now.plus(duration);
+            moved = moved.plus(duration);
         }
 
         @Override
         public Instant instant() {
-            return now;
+            return start.plus(moved);
         }
 
         @Override
