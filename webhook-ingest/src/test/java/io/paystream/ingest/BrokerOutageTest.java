@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.KafkaBrokerProcess;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,12 +87,13 @@ class BrokerOutageTest {
     @Test
     void answers503WhileTheBrokerIsDownAnd200AgainWhenItIsBack() throws Exception {
         WebhookClient client = new WebhookClient(port);
-        try (TopicRecords topic = new TopicRecords(broker.bootstrapServers())) {
+        try (TopicReader topic = TopicReader.fromBeginning(broker.bootstrapServers(), Topics.STRIPE_EVENTS)
+                .awaitTimeout(WAIT)) {
             String first = TestEvents.newEventId();
             assertThat(client.sendSigned(TestEvents.snapshot(first, "pi_before"), SECRET)
                             .statusCode())
                     .isEqualTo(200);
-            await().atMost(WAIT).until(() -> topic.contains(first));
+            topic.awaitRecord(TestEvents.hasEventId(first));
 
             broker.stop();
             double acceptedBefore = accepted();
@@ -132,7 +134,7 @@ class BrokerOutageTest {
                 assertThat(response.statusCode()).isEqualTo(503);
                 return false;
             });
-            await().atMost(WAIT).until(() -> acknowledged.stream().allMatch(topic::contains));
+            topic.awaitUntil(records -> TestEvents.eventIds(records).containsAll(acknowledged));
         }
     }
 

@@ -10,6 +10,7 @@ import io.paystream.events.crypto.SecretCipher;
 import io.paystream.testsupport.FreePorts;
 import io.paystream.testsupport.KafkaBrokerProcess;
 import io.paystream.testsupport.StripeWebhookSigner;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ class EndpointRegistryIntegrationTest {
     private static HttpResponse<String> readinessWithoutKafka;
     private static Path dataDir;
     private static RegistryRecords registry;
-    private static TopicRecords topic;
+    private static TopicReader topic;
 
     @LocalServerPort
     int port;
@@ -104,7 +106,8 @@ class EndpointRegistryIntegrationTest {
             // the follower creates the registry topic compacted; writing first would let the broker auto-create it
             await().atMost(WAIT).until(this::registryReady);
             registry = new RegistryRecords(broker.bootstrapServers());
-            topic = new TopicRecords(broker.bootstrapServers());
+            topic = TopicReader.fromBeginning(broker.bootstrapServers(), Topics.STRIPE_EVENTS)
+                    .awaitTimeout(WAIT);
         }
     }
 
@@ -186,13 +189,13 @@ class EndpointRegistryIntegrationTest {
                                 "whsec_conn_x")
                         .statusCode())
                 .isEqualTo(200);
-        Map<String, String> own = TopicRecords.headers(awaitOnTopic(ownEvent));
+        Map<String, @Nullable String> own = TopicReader.headers(awaitOnTopic(ownEvent));
         assertThat(own)
                 .containsEntry(StripeEventHeaders.ENDPOINT_ID, "conn_x")
                 .containsEntry(StripeEventHeaders.TENANT, "tenant-conn_x")
                 .as("an event without account is the registration's account's own")
                 .containsEntry(StripeEventHeaders.ACCOUNT, "acct_1ConnX");
-        assertThat(TopicRecords.headers(awaitOnTopic(connectEvent)))
+        assertThat(TopicReader.headers(awaitOnTopic(connectEvent)))
                 .as("an event's own account wins")
                 .containsEntry(StripeEventHeaders.ACCOUNT, "acct_1Other");
         assertThat(post("conn_x", TestEvents.snapshot(TestEvents.newEventId(), "pi_bad"), "whsec_wrong")
@@ -298,7 +301,7 @@ class EndpointRegistryIntegrationTest {
             assertThat(post(secondPort, "conn_pre", TestEvents.snapshot(eventId, "pi_pre"), "whsec_pre")
                             .statusCode())
                     .isEqualTo(200);
-            assertThat(TopicRecords.headers(awaitOnTopic(eventId)))
+            assertThat(TopicReader.headers(awaitOnTopic(eventId)))
                     .containsEntry(StripeEventHeaders.ACCOUNT, "acct_1Pre")
                     .containsEntry(StripeEventHeaders.TENANT, "tenant-conn_pre");
         }
@@ -311,6 +314,6 @@ class EndpointRegistryIntegrationTest {
     }
 
     private static ConsumerRecord<String, byte[]> awaitOnTopic(String eventId) {
-        return await().atMost(WAIT).until(() -> topic.get(eventId), record -> record != null);
+        return topic.awaitRecord(TestEvents.hasEventId(eventId));
     }
 }

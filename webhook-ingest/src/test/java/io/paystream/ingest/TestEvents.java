@@ -1,10 +1,21 @@
 package io.paystream.ingest;
 
+import io.paystream.events.StripeEventHeaders;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Stripe-shaped event bodies for tests, about 2 KB like real payment events. */
+/**
+ * Stripe-shaped event bodies for tests, about 2 KB like real payment events, and how to find them again among the
+ * records a {@link TopicReader} read: by the event id the ingest stamps on each record, which every test makes fresh.
+ */
 public final class TestEvents {
 
     public static final String API_VERSION = "2026-07-29.dahlia";
@@ -98,5 +109,18 @@ public final class TestEvents {
                 "livemode":false,"pending":[{"amount":0,"currency":"usd"}]}},\
                 "livemode":false,"pending_webhooks":1,"request":{"id":null,"idempotency_key":null},\
                 "type":"balance.available"}""").formatted(eventId, API_VERSION).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Matches the record the ingest published for the event with this id. */
+    public static Predicate<ConsumerRecord<String, byte[]>> hasEventId(String eventId) {
+        return TopicReader.hasHeader(StripeEventHeaders.EVENT_ID, eventId);
+    }
+
+    /** The event ids these records were published for. */
+    public static Set<String> eventIds(Collection<ConsumerRecord<String, byte[]>> records) {
+        return records.stream()
+                .map(record -> TopicReader.header(record, StripeEventHeaders.EVENT_ID))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 }

@@ -1,10 +1,10 @@
 package io.paystream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.paystream.events.StripeEventHeaders;
-import java.time.Duration;
+import io.paystream.events.Topics;
+import io.paystream.testsupport.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,15 +35,14 @@ class WebhookIngestContainerTest {
         String eventId = TestEvents.newEventId();
         byte[] body = TestEvents.snapshot(eventId, "payment_intent.succeeded", "pi_container", false, "acct_c");
 
-        try (TopicRecords topic = new TopicRecords(kafka.getBootstrapServers())) {
+        try (TopicReader topic = TopicReader.fromBeginning(kafka.getBootstrapServers(), Topics.STRIPE_EVENTS)) {
             assertThat(new WebhookClient(port).sendSigned(body, SECRET).statusCode())
                     .isEqualTo(200);
 
-            ConsumerRecord<String, byte[]> record =
-                    await().atMost(Duration.ofSeconds(60)).until(() -> topic.get(eventId), r -> r != null);
+            ConsumerRecord<String, byte[]> record = topic.awaitRecord(TestEvents.hasEventId(eventId));
             assertThat(record.value()).isEqualTo(body);
             assertThat(record.key()).isEqualTo("pi_container");
-            assertThat(TopicRecords.headers(record))
+            assertThat(TopicReader.headers(record))
                     .containsEntry(StripeEventHeaders.EVENT_ID, eventId)
                     .containsEntry(StripeEventHeaders.ACCOUNT, "acct_c")
                     .containsEntry(StripeEventHeaders.ENDPOINT_ID, "default");

@@ -12,6 +12,8 @@ import io.paystream.ingest.endpoint.LivemodePolicy;
 import io.paystream.ingest.endpoint.WebhookEndpoint;
 import io.paystream.ingest.signature.SigningSecret;
 import io.paystream.testsupport.StripeWebhookSigner;
+import io.paystream.testsupport.kafka.TestKafka;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,8 +27,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,14 +38,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** The ingest end to end against a real (embedded, KRaft) broker: what Stripe sees, and what lands on the topic. */
+/**
+ * The ingest end to end against a real (embedded, KRaft) broker: what Stripe sees, and what lands on the topic. The
+ * broker is the test JVM's shared one, so the topic may hold other classes' records: every assertion looks for its own
+ * event ids.
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
             "paystream.ingest.max-body-size=64KB",
             "paystream.ingest.max-in-flight=3",
             "paystream.ingest.endpoints.default.secrets=" + WebhookIngestIntegrationTest.CURRENT + ", "
@@ -56,7 +62,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
             "paystream.ingest.endpoints.test-only.livemode=test",
             "paystream.ingest.endpoints.unconfigured.tenant=initech"
         })
-@EmbeddedKafka(partitions = 1, topics = Topics.STRIPE_EVENTS)
 class WebhookIngestIntegrationTest {
 
     static final String CURRENT = "whsec_it_current_secret";
@@ -65,7 +70,7 @@ class WebhookIngestIntegrationTest {
     static final String TEST_SECRET = "whsec_it_test_secret";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static TopicRecords topic;
+    private static @Nullable TopicReader topic;
 
     @LocalServerPort
     int port;
@@ -74,25 +79,35 @@ class WebhookIngestIntegrationTest {
     MeterRegistry meters;
 
     @Autowired
-    EmbeddedKafkaBroker broker;
-
-    @Autowired
     InMemoryWebhookEndpoints endpoints;
 
     @Autowired
     ProducerFactory<String, byte[]> producerFactory;
 
-    @BeforeEach
-    void readTopic() {
-        if (topic == null) {
-            topic = new TopicRecords(broker.getBrokersAsString());
-        }
+    /**
+     * Not through test-support's {@code TestKafkaConfiguration}: its {@code DynamicPropertyRegistrar} runs only once the
+     * context instantiates its singletons, and the webhook filter, which reaches the Kafka producer, is created earlier,
+     * with the web server. A {@code @DynamicPropertySource} is in the environment before the context refreshes.
+     */
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry properties) {
+        properties.add(
+                "spring.kafka.bootstrap-servers", () -> TestKafka.shared().bootstrapServers());
+    }
+
+    @BeforeAll
+    static void readTopic() {
+        TestKafka kafka = TestKafka.shared().createTopics(1, Topics.STRIPE_EVENTS);
+        topic = TopicReader.fromBeginning(kafka.bootstrapServers(), Topics.STRIPE_EVENTS)
+                .awaitTimeout(WAIT);
     }
 
     @AfterAll
     static void stopReading() {
-        topic.close();
-        topic = null;
+        if (topic != null) {
+            topic.close();
+            topic = null;
+        }
     }
 
     WebhookClient client() {
@@ -100,7 +115,7 @@ class WebhookIngestIntegrationTest {
     }
 
     ConsumerRecord<String, byte[]> awaitOnTopic(String eventId) {
-        return await().atMost(WAIT).until(() -> topic.get(eventId), record -> record != null);
+        return topic.awaitRecord(TestEvents.hasEventId(eventId));
     }
 
     /** Sends an accepted marker and waits for it: anything published before the marker is on the topic by then. */
@@ -110,7 +125,9 @@ class WebhookIngestIntegrationTest {
                         .statusCode())
                 .isEqualTo(200);
         awaitOnTopic(marker);
-        assertThat(topic.contains(eventId)).as("%s on the topic", eventId).isFalse();
+        assertThat(topic.records(TestEvents.hasEventId(eventId)))
+                .as("%s on the topic", eventId)
+                .isEmpty();
     }
 
     @Test
@@ -127,7 +144,7 @@ class WebhookIngestIntegrationTest {
         ConsumerRecord<String, byte[]> record = awaitOnTopic(eventId);
         assertThat(record.value()).isEqualTo(body);
         assertThat(record.key()).isEqualTo("ch_exact");
-        Map<String, String> headers = TopicRecords.headers(record);
+        Map<String, @Nullable String> headers = TopicReader.headers(record);
         assertThat(headers)
                 .containsEntry(StripeEventHeaders.EVENT_ID, eventId)
                 .containsEntry(StripeEventHeaders.EVENT_TYPE, "charge.refunded")
@@ -163,7 +180,7 @@ class WebhookIngestIntegrationTest {
                 client().send("/webhooks/stripe/live-only", body, StripeWebhookSigner.header(body, LIVE_SECRET));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        Map<String, String> headers = TopicRecords.headers(awaitOnTopic(eventId));
+        Map<String, @Nullable String> headers = TopicReader.headers(awaitOnTopic(eventId));
         assertThat(headers)
                 .containsEntry(StripeEventHeaders.ENDPOINT_ID, "live-only")
                 .containsEntry(StripeEventHeaders.TENANT, "globex")
@@ -182,7 +199,7 @@ class WebhookIngestIntegrationTest {
         ConsumerRecord<String, byte[]> record = awaitOnTopic(eventId);
         assertThat(record.key()).isEqualTo("mtr_thin");
         assertThat(record.value()).isEqualTo(body);
-        assertThat(TopicRecords.headers(record))
+        assertThat(TopicReader.headers(record))
                 .containsEntry(StripeEventHeaders.EVENT_SHAPE, EventShape.THIN.headerValue())
                 .containsEntry(StripeEventHeaders.ACCOUNT, "acct_ctx")
                 .containsEntry(StripeEventHeaders.EVENT_CREATED, created.toString())
@@ -202,7 +219,7 @@ class WebhookIngestIntegrationTest {
                             StripeWebhookSigner.header(body, "whsec_added_later"));
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(TopicRecords.headers(awaitOnTopic(eventId)))
+            assertThat(TopicReader.headers(awaitOnTopic(eventId)))
                     .containsEntry(StripeEventHeaders.ENDPOINT_ID, "added-later")
                     .containsEntry(StripeEventHeaders.TENANT, "umbrella");
             assertThat(count("added-later", "accepted")).isEqualTo(1);
@@ -223,7 +240,7 @@ class WebhookIngestIntegrationTest {
         byte[] body = TestEvents.snapshot(eventId, "brand_new.thing.happened", "thing_1", false, null);
 
         assertThat(client().sendSigned(body, CURRENT).statusCode()).isEqualTo(200);
-        assertThat(TopicRecords.headers(awaitOnTopic(eventId)))
+        assertThat(TopicReader.headers(awaitOnTopic(eventId)))
                 .containsEntry(StripeEventHeaders.EVENT_TYPE, "brand_new.thing.happened");
     }
 
