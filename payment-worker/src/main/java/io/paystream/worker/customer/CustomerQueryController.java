@@ -1,7 +1,7 @@
 package io.paystream.worker.customer;
 
-import io.paystream.worker.query.BadRequestProblem;
-import io.paystream.worker.query.NotFoundProblem;
+import io.paystream.support.problem.BadRequestProblem;
+import io.paystream.support.problem.NotFoundProblem;
 import io.paystream.worker.query.QueryApi;
 import io.paystream.worker.query.StripeIds;
 import io.swagger.v3.oas.annotations.Operation;

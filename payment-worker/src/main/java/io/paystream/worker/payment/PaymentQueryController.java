@@ -1,8 +1,8 @@
 package io.paystream.worker.payment;
 
-import io.paystream.worker.query.BadRequestProblem;
+import io.paystream.support.problem.BadRequestProblem;
+import io.paystream.support.problem.NotFoundProblem;
 import io.paystream.worker.query.ListParameters;
-import io.paystream.worker.query.NotFoundProblem;
 import io.paystream.worker.query.Page;
 import io.paystream.worker.query.QueryApi;
 import io.paystream.worker.query.StripeIds;

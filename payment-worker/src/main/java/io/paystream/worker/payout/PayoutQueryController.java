@@ -1,6 +1,6 @@
 package io.paystream.worker.payout;
 
-import io.paystream.worker.query.BadRequestProblem;
+import io.paystream.support.problem.BadRequestProblem;
 import io.paystream.worker.query.ListParameters;
 import io.paystream.worker.query.Page;
 import io.paystream.worker.query.QueryApi;

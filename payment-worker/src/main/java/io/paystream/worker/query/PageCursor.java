@@ -1,11 +1,14 @@
 package io.paystream.worker.query;
 
+import io.paystream.support.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sort key of the last item of a page, as an opaque token: base64url of {@code scope-hash|created-millis|id|check}.
@@ -16,7 +19,7 @@ import java.util.HexFormat;
  * @param created the last item's Stripe {@code created}, null when it has none (such items sort last)
  * @param id the last item's id
  */
-record PageCursor(Instant created, String id) {
+record PageCursor(@Nullable Instant created, String id) {
 
     private static final int MAX_TOKEN_LENGTH = 1024;
     private static final HexFormat HEX = HexFormat.of();
@@ -27,7 +30,7 @@ record PageCursor(Instant created, String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws InvalidQueryException when the token was not issued by {@link #encode} for this scope */
+    /** @throws ProblemException 400 on {@code cursor} when the token was not issued by {@link #encode} for this scope */
     static PageCursor decode(String token, String scope) {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw invalid();
@@ -51,7 +54,7 @@ record PageCursor(Instant created, String id) {
         }
         String[] parts = text.substring(0, checkAt).split("\\|", 3);
         if (parts.length != 3 || !parts[0].equals(hash(scope)) || parts[2].isEmpty()) {
-            throw new InvalidQueryException("cursor", "the cursor belongs to a list with other filters or mode");
+            throw invalid("the cursor belongs to a list with other filters or mode");
         }
         try {
             Instant created = parts[1].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(parts[1]));
@@ -61,8 +64,12 @@ record PageCursor(Instant created, String id) {
         }
     }
 
-    private static InvalidQueryException invalid() {
-        return new InvalidQueryException("cursor", "the cursor is malformed; pass a nextCursor exactly as received");
+    private static ProblemException invalid() {
+        return invalid("the cursor is malformed; pass a nextCursor exactly as received");
+    }
+
+    private static ProblemException invalid(String rule) {
+        return ProblemException.invalid(QueryProblems.INVALID_PARAMETER, Map.of("cursor", rule));
     }
 
     private static byte[] bytes(String text) {

@@ -3,7 +3,9 @@ package io.paystream.worker.query;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import io.paystream.support.problem.ProblemException;
 import io.paystream.worker.apply.StoredFields;
+import java.util.Locale;
 import org.bson.Document;
 
 /** Reads one stored aggregate for a by-id endpoint: its public fields, or a 404. */
@@ -23,7 +25,9 @@ public final class StoredLookup {
                 .projection(StoredValues.PUBLIC_FIELDS)
                 .first();
         if (found == null) {
-            throw new ResourceNotFoundException(resource, shownId);
+            throw ProblemException.notFound(
+                    resource.substring(0, 1).toUpperCase(Locale.ROOT) + resource.substring(1) + " not found",
+                    "no " + resource + " " + shownId);
         }
         return found;
     }

@@ -3,6 +3,7 @@ package io.paystream.worker.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paystream.support.problem.ProblemException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +24,14 @@ class PageCursorTest {
     void refusesOtherScopesAndAnyEditedCharacter() {
         String token = new PageCursor(Instant.ofEpochSecond(1794721600), "pi_123_abc").encode("payments A");
 
-        assertThatThrownBy(() -> PageCursor.decode(token, "payments B")).isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> PageCursor.decode(token, "payments B")).isInstanceOf(ProblemException.class);
         for (int i = 0; i < token.length(); i++) {
             String edited = token.substring(0, i) + (token.charAt(i) == 'x' ? 'y' : 'x') + token.substring(i + 1);
             assertThatThrownBy(() -> PageCursor.decode(edited, "payments A"))
                     .as("edited at %d", i)
-                    .isInstanceOf(InvalidQueryException.class);
+                    .isInstanceOf(ProblemException.class);
         }
         assertThatThrownBy(() -> PageCursor.decode("x".repeat(5000), "payments A"))
-                .isInstanceOf(InvalidQueryException.class);
+                .isInstanceOf(ProblemException.class);
     }
 }

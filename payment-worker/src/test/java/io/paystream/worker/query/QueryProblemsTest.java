@@ -6,7 +6,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
-/** Every bad request is an RFC 9457 problem: 404 for ids nothing is stored under, 400 for malformed parameters. */
+/**
+ * Every bad request is an RFC 9457 problem in service-support's scheme ({@code type}
+ * {@code https://paystream.io/problems/<code>}, {@code code}, {@code retryable}) with the titles the query API always
+ * had: 404 for ids nothing is stored under, 400 for malformed parameters.
+ */
 @Import(EmbeddedMongoTestConfiguration.class)
 class QueryProblemsTest extends QueryApiTest {
 
@@ -27,6 +31,9 @@ class QueryProblemsTest extends QueryApiTest {
             assertThat(answer.json().path("status").asInt()).isEqualTo(404);
             assertThat(answer.json().path("title").asString()).endsWith("not found");
             assertThat(answer.json().path("instance").asString()).isEqualTo(path.replaceAll("\\?.*", ""));
+            assertThat(answer.json().path("type").asString()).isEqualTo("https://paystream.io/problems/not-found");
+            assertThat(answer.json().path("code").asString()).isEqualTo("not-found");
+            assertThat(answer.json().path("retryable").asBoolean()).isFalse();
         }
     }
 
@@ -54,7 +61,23 @@ class QueryProblemsTest extends QueryApiTest {
                     .as(bad.path())
                     .isTrue();
             assertThat(answer.text()).doesNotContain("Exception", "at io.", "at org.");
+            assertThat(answer.json().path("title").asString()).isEqualTo("Invalid request parameter");
+            assertThat(answer.json().path("type").asString())
+                    .isEqualTo("https://paystream.io/problems/invalid-request");
+            assertThat(answer.json().path("code").asString()).isEqualTo("invalid-request");
+            assertThat(answer.json().path("retryable").asBoolean()).isFalse();
         }
+    }
+
+    @Test
+    void aCursorThatWasNotIssuedIsAnInvalidRequestParameter() {
+        Answer answer = get("/api/payments?cursor=bm90LWEtY3Vyc29y");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("title").asString()).isEqualTo("Invalid request parameter");
+        assertThat(answer.json().path("code").asString()).isEqualTo("invalid-request");
+        assertThat(answer.json().path("detail").asString()).startsWith("cursor: the cursor is malformed");
+        assertThat(answer.json().path("errors").has("cursor")).isTrue();
     }
 
     @Test
