@@ -2,18 +2,23 @@ package io.paystream.catalog.connection;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paystream.support.outbox.OutboxBacklog;
+import io.paystream.support.outbox.OutboxBacklogGauge;
 import io.paystream.support.problem.ProblemType;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** What ops watch about connections, exposed as {@code paystream_catalog_connection*} at /actuator/prometheus. */
 public class ConnectionMetrics {
 
     private final MeterRegistry registry;
-    private final AtomicLong outboxBacklog = new AtomicLong();
+    private final OutboxBacklogGauge outboxBacklog;
 
     ConnectionMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("paystream.catalog.connection.outbox.backlog", outboxBacklog);
+        this.outboxBacklog = OutboxBacklogGauge.documents(
+                registry,
+                "paystream.catalog.connection.outbox.backlog",
+                "connections holding outbox entries the last sweeper pass left unpublished");
     }
 
     public void created(ConnectionKind kind, Mode mode) {
@@ -52,7 +57,8 @@ public class ConnectionMetrics {
         registry.counter("paystream.catalog.connection.secrets.reencrypted").increment(connections);
     }
 
-    public void outboxBacklog(long connections) {
-        outboxBacklog.set(connections);
+    /** What the outbox sweeper reports after each pass: the connections it left entries in. */
+    public Consumer<OutboxBacklog> outboxBacklog() {
+        return outboxBacklog;
     }
 }

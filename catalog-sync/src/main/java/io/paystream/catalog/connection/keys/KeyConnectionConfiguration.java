@@ -3,10 +3,10 @@ package io.paystream.catalog.connection.keys;
 import io.paystream.catalog.connection.ConnectionMetrics;
 import io.paystream.catalog.connection.ConnectionProperties;
 import io.paystream.catalog.connection.outbox.ConnectionEvents;
-import io.paystream.catalog.connection.outbox.ConnectionOutbox;
 import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.catalog.stripe.StripeApiProperties;
 import io.paystream.events.crypto.SecretCipher;
+import io.paystream.support.outbox.OutboxRelay;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +31,7 @@ class KeyConnectionConfiguration {
     KeyConnections keyConnections(
             StripeGateway stripe,
             ConnectionStore store,
-            ConnectionOutbox outbox,
+            OutboxRelay outbox,
             ConnectionEvents events,
             SecretCipher cipher,
             ConnectionProperties properties,

@@ -10,12 +10,13 @@ import io.paystream.catalog.connection.ConnectionProblem;
 import io.paystream.catalog.connection.ConnectionProperties;
 import io.paystream.catalog.connection.ConnectionRejectedException;
 import io.paystream.catalog.connection.outbox.ConnectionEvents;
-import io.paystream.catalog.connection.outbox.ConnectionOutbox;
-import io.paystream.catalog.connection.outbox.OutboxEntry;
-import io.paystream.catalog.connection.outbox.PublishFailedException;
 import io.paystream.catalog.connection.store.AlreadyConnectedException;
 import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.events.crypto.SecretCipher;
+import io.paystream.support.outbox.OutboxEntry;
+import io.paystream.support.outbox.OutboxPublishException;
+import io.paystream.support.outbox.OutboxRelay;
+import io.paystream.support.outbox.PendingEntries;
 import io.paystream.support.problem.StandardProblem;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public class KeyConnections {
 
     private final StripeGateway stripe;
     private final ConnectionStore store;
-    private final ConnectionOutbox outbox;
+    private final OutboxRelay outbox;
     private final ConnectionEvents events;
     private final SecretCipher cipher;
     private final ConnectionProperties properties;
@@ -48,7 +49,7 @@ public class KeyConnections {
     KeyConnections(
             StripeGateway stripe,
             ConnectionStore store,
-            ConnectionOutbox outbox,
+            OutboxRelay outbox,
             ConnectionEvents events,
             SecretCipher cipher,
             ConnectionProperties properties,
@@ -127,8 +128,9 @@ public class KeyConnections {
                 1);
         List<OutboxEntry> entries =
                 List.of(events.registration(connection, now), events.statusChanged(connection, null, null, now));
+        PendingEntries written;
         try {
-            store.insert(connection, entries);
+            written = store.insert(connection, entries);
         } catch (AlreadyConnectedException e) {
             // another request connected the same account between the check and this insert
             String existing = store.findLive(account.id(), keys.mode())
@@ -137,8 +139,8 @@ public class KeyConnections {
             throw ConnectionRejectedException.alreadyConnected(account.id(), keys.mode(), existing);
         }
         try {
-            outbox.relay(id, entries);
-        } catch (PublishFailedException e) {
+            outbox.relay(written);
+        } catch (OutboxPublishException e) {
             store.delete(id);
             throw new ConnectionRejectedException(
                     StandardProblem.EVENT_BUS_UNAVAILABLE,
@@ -164,7 +166,7 @@ public class KeyConnections {
             log.error("compensation: could not delete connection {} from the store: {}", id, e.toString());
         }
         try {
-            outbox.publishNow(events.tombstone(id, clock.instant()));
+            outbox.publish(List.of(events.tombstone(id, clock.instant())));
         } catch (RuntimeException e) {
             log.warn("compensation: could not publish the endpoint tombstone of {}: {}", id, e.toString());
         }

@@ -6,10 +6,11 @@ import io.paystream.catalog.connection.Connection;
 import io.paystream.catalog.connection.ConnectionMetrics;
 import io.paystream.catalog.connection.Mode;
 import io.paystream.catalog.connection.outbox.ConnectionEvents;
-import io.paystream.catalog.connection.outbox.ConnectionOutbox;
-import io.paystream.catalog.connection.outbox.OutboxEntry;
 import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.events.StripeEventMetadata;
+import io.paystream.support.outbox.OutboxEntry;
+import io.paystream.support.outbox.OutboxSweeper;
+import io.paystream.support.outbox.PendingEntries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +35,7 @@ class AccountEvents {
     private static final int MAX_ATTEMPTS = 8;
 
     private final ConnectionStore store;
-    private final ConnectionOutbox outbox;
+    private final OutboxSweeper outbox;
     private final ConnectionEvents events;
     private final ConnectionMetrics metrics;
     private final Clock clock;
@@ -42,7 +43,7 @@ class AccountEvents {
 
     AccountEvents(
             ConnectionStore store,
-            ConnectionOutbox outbox,
+            OutboxSweeper outbox,
             ConnectionEvents events,
             ConnectionMetrics metrics,
             Clock clock) {
@@ -84,7 +85,8 @@ class AccountEvents {
             List<OutboxEntry> entries = next.status() == current.status()
                     ? List.of()
                     : List.of(events.statusChanged(next, current.status(), eventId, created));
-            if (store.update(current, next, entries)) {
+            Optional<PendingEntries> written = store.update(current, next, entries);
+            if (written.isPresent()) {
                 metrics.accountEvent("applied");
                 if (!entries.isEmpty()) {
                     metrics.statusChanged(next.status());
@@ -96,7 +98,7 @@ class AccountEvents {
                             current.status().value(),
                             eventId);
                 }
-                outbox.relayQuietly(current.id(), entries);
+                outbox.relayOrSweepLater(List.of(written.get()));
                 return;
             }
         }

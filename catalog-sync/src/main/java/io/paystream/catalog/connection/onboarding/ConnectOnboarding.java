@@ -12,11 +12,12 @@ import io.paystream.catalog.connection.ConnectionStatus;
 import io.paystream.catalog.connection.Mode;
 import io.paystream.catalog.connection.keys.StripeGateway;
 import io.paystream.catalog.connection.outbox.ConnectionEvents;
-import io.paystream.catalog.connection.outbox.ConnectionOutbox;
-import io.paystream.catalog.connection.outbox.OutboxEntry;
 import io.paystream.catalog.connection.store.AlreadyConnectedException;
 import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.catalog.stripe.StripeApiProperties;
+import io.paystream.support.outbox.OutboxEntry;
+import io.paystream.support.outbox.OutboxSweeper;
+import io.paystream.support.outbox.PendingEntries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +41,7 @@ public class ConnectOnboarding {
     private final StripeGateway stripe;
     private final StripeApiProperties stripeProperties;
     private final ConnectionStore store;
-    private final ConnectionOutbox outbox;
+    private final OutboxSweeper outbox;
     private final ConnectionEvents events;
     private final ConnectionProperties properties;
     private final ConnectionMetrics metrics;
@@ -50,7 +51,7 @@ public class ConnectOnboarding {
             StripeGateway stripe,
             StripeApiProperties stripeProperties,
             ConnectionStore store,
-            ConnectionOutbox outbox,
+            OutboxSweeper outbox,
             ConnectionEvents events,
             ConnectionProperties properties,
             ConnectionMetrics metrics,
@@ -117,12 +118,13 @@ public class ConnectOnboarding {
                 null,
                 1);
         List<OutboxEntry> entries = List.of(events.statusChanged(connection, null, null, now));
+        PendingEntries written;
         try {
-            store.insert(connection, entries);
+            written = store.insert(connection, entries);
         } catch (AlreadyConnectedException e) {
             throw ConnectionRejectedException.alreadyConnected(account.id(), mode, null);
         }
-        outbox.relayQuietly(id, entries);
+        outbox.relayOrSweepLater(List.of(written));
         metrics.created(ConnectionKind.CONNECT, mode);
         metrics.statusChanged(ConnectionStatus.PENDING);
         log.info("onboarding {} ({} mode) as {} for tenant {}", account.id(), mode.value(), id, tenant);

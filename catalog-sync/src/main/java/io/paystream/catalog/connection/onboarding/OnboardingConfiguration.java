@@ -4,9 +4,9 @@ import io.paystream.catalog.connection.ConnectionMetrics;
 import io.paystream.catalog.connection.ConnectionProperties;
 import io.paystream.catalog.connection.keys.StripeGateway;
 import io.paystream.catalog.connection.outbox.ConnectionEvents;
-import io.paystream.catalog.connection.outbox.ConnectionOutbox;
 import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.catalog.stripe.StripeApiProperties;
+import io.paystream.support.outbox.OutboxSweeper;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +27,7 @@ class OnboardingConfiguration {
             StripeGateway stripe,
             StripeApiProperties stripeProperties,
             ConnectionStore store,
-            ConnectionOutbox outbox,
+            OutboxSweeper outbox,
             ConnectionEvents events,
             ConnectionProperties properties,
             ConnectionMetrics metrics) {
@@ -36,7 +36,7 @@ class OnboardingConfiguration {
 
     @Bean
     AccountEvents accountEvents(
-            ConnectionStore store, ConnectionOutbox outbox, ConnectionEvents events, ConnectionMetrics metrics) {
+            ConnectionStore store, OutboxSweeper outbox, ConnectionEvents events, ConnectionMetrics metrics) {
         return new AccountEvents(store, outbox, events, metrics, clock);
     }
 

@@ -1,10 +1,12 @@
 package io.paystream.catalog.connection.outbox;
 
 import io.paystream.events.Topics;
+import io.paystream.support.outbox.OutboxRelay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,22 +22,28 @@ import org.slf4j.LoggerFactory;
  * Creates {@link Topics#WEBHOOK_ENDPOINTS} compacted before the first registration is published, so the broker's
  * auto-creation never makes it a plain topic (whose retention would lose endpoints). webhook-ingest does the same at
  * its start. Done on first use rather than at start-up (a {@code NewTopic} bean): catalog-sync must start, and serve
- * the catalog, while Kafka is still coming up.
+ * the catalog, while Kafka is still coming up. A failure to create it is logged, not thrown: the publication goes ahead,
+ * as it always did, and the next one tries again.
  */
-class RegistryTopic {
+class RegistryTopic implements OutboxRelay.BeforePublishing {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryTopic.class);
 
     private final Map<String, Object> clientConfig;
     private volatile boolean exists;
 
-    RegistryTopic(Map<String, Object> producerConfig) {
-        this.clientConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                producerConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+    RegistryTopic(List<String> bootstrapServers) {
+        this.clientConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 
-    void ensureExists(Duration timeout) {
+    @Override
+    public void prepare(Set<String> topics, Duration timeout) {
+        if (topics.contains(Topics.WEBHOOK_ENDPOINTS)) {
+            ensureExists(timeout);
+        }
+    }
+
+    private void ensureExists(Duration timeout) {
         if (exists) {
             return;
         }

@@ -4,7 +4,6 @@ import io.paystream.catalog.connection.Connection;
 import io.paystream.catalog.connection.ConnectionKind;
 import io.paystream.catalog.connection.ConnectionStatus;
 import io.paystream.catalog.connection.Mode;
-import io.paystream.catalog.connection.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -13,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Maps {@link Connection} to and from its MongoDB document: one flat document, so status, tenant and key id can be
- * filtered and indexed. Null fields are left out on insert and unset on update. Also the outbox entries the document
- * carries in its {@value ConnectionStore#OUTBOX} array.
+ * filtered and indexed. Null fields are left out on insert and unset on update. The outbox entries the document carries
+ * are service-support's {@link io.paystream.support.outbox.OutboxDocuments}.
  */
 final class ConnectionDocuments {
 
@@ -96,25 +95,6 @@ final class ConnectionDocuments {
                 d.getDate("updatedAt").toInstant(),
                 instant(d.getDate("disconnectedAt")),
                 d.get("version", Number.class).longValue());
-    }
-
-    static Document toDocument(OutboxEntry entry) {
-        return new Document("id", entry.id())
-                .append("topic", entry.topic())
-                .append("key", entry.key())
-                .append("value", entry.value())
-                .append("ceType", entry.cloudEventType())
-                .append("at", Date.from(entry.at()));
-    }
-
-    static OutboxEntry toOutboxEntry(Document document) {
-        return new OutboxEntry(
-                document.getString("id"),
-                document.getString("topic"),
-                document.getString("key"),
-                document.getString("value"),
-                document.getString("ceType"),
-                document.getDate("at").toInstant());
     }
 
     private static @Nullable Date date(@Nullable Instant instant) {

@@ -11,9 +11,9 @@ import com.mongodb.client.model.Updates;
 import io.paystream.catalog.connection.Connection;
 import io.paystream.catalog.connection.ConnectionStatus;
 import io.paystream.catalog.connection.Mode;
-import io.paystream.catalog.connection.outbox.OutboxEntry;
-import io.paystream.catalog.connection.outbox.OutboxStore;
-import java.time.Instant;
+import io.paystream.support.outbox.OutboxDocuments;
+import io.paystream.support.outbox.OutboxEntry;
+import io.paystream.support.outbox.PendingEntries;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -25,12 +25,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@value #COLLECTION} collection. Every change is one conditional single-document update on {@code version}
  * that carries the new state and its outbox entries together (no multi-document transactions: the embedded test
- * server has none, and none is needed).
+ * server has none, and none is needed). The entries are stored as service-support's {@link OutboxDocuments}; a write
+ * returns them as {@link PendingEntries} for the caller to relay, and the outbox sweeper reads this collection for what
+ * was left.
  */
-public class ConnectionStore implements OutboxStore {
+public class ConnectionStore {
 
     public static final String COLLECTION = "connections";
-    static final String OUTBOX = "outbox";
 
     /**
      * {@code <account>:<mode>} while a connection is not disconnected, absent afterwards. Unique, so one account in
@@ -52,17 +53,19 @@ public class ConnectionStore implements OutboxStore {
         collection.createIndex(Indexes.descending("createdAt", "_id"));
         collection.createIndex(
                 Indexes.compoundIndex(Indexes.ascending("tenant"), Indexes.descending("createdAt", "_id")));
-        collection.createIndex(Indexes.ascending(OUTBOX + ".at"), new IndexOptions().sparse(true));
+        OutboxDocuments.ensureIndex(collection);
         collection.createIndex(Indexes.ascending("cipherKeyId"), new IndexOptions().sparse(true));
     }
 
-    /** @throws AlreadyConnectedException when the account already has a live connection in that mode */
-    public void insert(Connection connection, List<OutboxEntry> outbox) {
+    /**
+     * @return the entries written with it, to relay
+     * @throws AlreadyConnectedException when the account already has a live connection in that mode
+     */
+    public PendingEntries insert(Connection connection, List<OutboxEntry> outbox) {
         Document document = ConnectionDocuments.toDocument(connection);
         // absent, not null: the sparse unique index on liveAccount indexes explicit nulls
         document.entrySet().removeIf(field -> field.getValue() == null);
-        document.append(
-                OUTBOX, outbox.stream().map(ConnectionDocuments::toDocument).toList());
+        document.append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(outbox));
         try {
             collection.insertOne(document);
         } catch (MongoWriteException e) {
@@ -71,6 +74,7 @@ public class ConnectionStore implements OutboxStore {
             }
             throw e;
         }
+        return pending(connection, outbox);
     }
 
     public Optional<Connection> find(String id) {
@@ -90,9 +94,9 @@ public class ConnectionStore implements OutboxStore {
      * Replaces {@code current} by {@code next} and appends {@code outbox}, only if nobody wrote since {@code current}
      * was read.
      *
-     * @return false when another write came first: read again and decide again
+     * @return the entries written with it, to relay; empty when another write came first: read again and decide again
      */
-    public boolean update(Connection current, Connection next, List<OutboxEntry> outbox) {
+    public Optional<PendingEntries> update(Connection current, Connection next, List<OutboxEntry> outbox) {
         List<Bson> updates = new ArrayList<>();
         ConnectionDocuments.toDocument(next).forEach((field, value) -> {
             if (!"_id".equals(field)) {
@@ -100,15 +104,15 @@ public class ConnectionStore implements OutboxStore {
             }
         });
         if (!outbox.isEmpty()) {
-            updates.add(Updates.pushEach(
-                    OUTBOX, outbox.stream().map(ConnectionDocuments::toDocument).toList()));
+            updates.add(OutboxDocuments.push(outbox));
         }
-        return collection
+        boolean written = collection
                         .updateOne(
                                 Filters.and(Filters.eq("_id", current.id()), Filters.eq("version", current.version())),
                                 Updates.combine(updates))
                         .getModifiedCount()
                 == 1;
+        return written ? Optional.of(pending(next, outbox)) : Optional.empty();
     }
 
     /** Compensation of a creation that could not be completed. */
@@ -151,35 +155,7 @@ public class ConnectionStore implements OutboxStore {
         return connections;
     }
 
-    @Override
-    public List<Pending> pendingBefore(Instant cutoff, int limit) {
-        List<Pending> pending = new ArrayList<>();
-        collection
-                .find(Filters.lte(OUTBOX + ".at", Date.from(cutoff)))
-                .projection(new Document(OUTBOX, 1))
-                .limit(limit)
-                .forEach(document -> {
-                    List<OutboxEntry> old = document.getList(OUTBOX, Document.class, List.of()).stream()
-                            .map(ConnectionDocuments::toOutboxEntry)
-                            .filter(entry -> !entry.at().isAfter(cutoff))
-                            .toList();
-                    if (!old.isEmpty()) {
-                        pending.add(new Pending(document.getString("_id"), old));
-                    }
-                });
-        return pending;
-    }
-
-    @Override
-    public long outboxBacklog() {
-        return collection.countDocuments(Filters.exists(OUTBOX + ".0"));
-    }
-
-    @Override
-    public void removeFromOutbox(String connectionId, List<OutboxEntry> entries) {
-        List<String> ids = entries.stream().map(OutboxEntry::id).toList();
-        collection.updateOne(
-                Filters.eq("_id", connectionId),
-                Updates.pullByFilter(new Document(OUTBOX, new Document("id", new Document("$in", ids)))));
+    private static PendingEntries pending(Connection connection, List<OutboxEntry> outbox) {
+        return new PendingEntries(COLLECTION, connection.id(), outbox);
     }
 }

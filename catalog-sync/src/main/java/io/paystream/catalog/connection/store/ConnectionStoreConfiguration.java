@@ -3,11 +3,15 @@ package io.paystream.catalog.connection.store;
 import io.paystream.catalog.connection.ConnectionMetrics;
 import io.paystream.catalog.connection.ConnectionProperties;
 import io.paystream.catalog.connection.outbox.ConnectionEvents;
-import io.paystream.catalog.connection.outbox.ConnectionOutbox;
 import io.paystream.catalog.stripe.StripeApiProperties;
+import io.paystream.events.Topics;
 import io.paystream.events.crypto.SecretCipher;
+import io.paystream.support.outbox.OutboxCollection;
+import io.paystream.support.outbox.OutboxRelay;
+import io.paystream.support.outbox.OutboxSweeper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +21,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 
-/** Wires the store and what works on stored connections alone. */
+/** Wires the store, its outbox sweeper, and what works on stored connections alone. */
 @Configuration(proxyBeanMethods = false)
 class ConnectionStoreConfiguration {
 
@@ -36,6 +40,31 @@ class ConnectionStoreConfiguration {
         return store;
     }
 
+    /**
+     * service-support's sweeper over this collection. Entries stored without a topic would go to
+     * {@code payments.events}, though every connection entry names its own. The safety-net pass runs every
+     * {@code sweep-interval}, as this outbox's sweep always did, so entries another instance left (it died before its
+     * relay) are still published within seconds; no lock across instances, as a record published twice is tolerated.
+     */
+    @Bean
+    OutboxSweeper connectionOutboxSweeper(
+            MongoDatabaseFactory mongo, OutboxRelay relay, ConnectionMetrics metrics, ConnectionProperties properties) {
+        return new OutboxSweeper(
+                mongo.getMongoDatabase(),
+                List.of(new OutboxCollection(ConnectionStore.COLLECTION, Topics.PAYMENTS_EVENTS)),
+                relay,
+                metrics.outboxBacklog(),
+                clock,
+                properties.outbox().minAge(),
+                properties.outbox().batchSize());
+    }
+
+    @Bean
+    SchedulingConfigurer connectionOutboxSweep(OutboxSweeper sweeper, ConnectionProperties properties) {
+        Duration interval = properties.outbox().sweepInterval();
+        return sweeper.schedule(interval, interval);
+    }
+
     @Bean
     ConnectionQueries connectionQueries(ConnectionStore store, ConnectionProperties properties) {
         return new ConnectionQueries(store, properties);
@@ -44,7 +73,7 @@ class ConnectionStoreConfiguration {
     @Bean
     ConnectionUpdates connectionUpdates(
             ConnectionStore store,
-            ConnectionOutbox outbox,
+            OutboxSweeper outbox,
             ConnectionEvents events,
             WebhookEndpointRemover endpoints,
             ConnectionMetrics metrics) {
@@ -54,7 +83,7 @@ class ConnectionStoreConfiguration {
     @Bean
     SecretReEncryption secretReEncryption(
             ConnectionStore store,
-            ConnectionOutbox outbox,
+            OutboxSweeper outbox,
             ConnectionEvents events,
             SecretCipher cipher,
             ConnectionMetrics metrics) {

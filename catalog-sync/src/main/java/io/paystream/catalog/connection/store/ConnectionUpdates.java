@@ -7,8 +7,9 @@ import io.paystream.catalog.connection.ConnectionProblem;
 import io.paystream.catalog.connection.ConnectionRejectedException;
 import io.paystream.catalog.connection.ConnectionStatus;
 import io.paystream.catalog.connection.outbox.ConnectionEvents;
-import io.paystream.catalog.connection.outbox.ConnectionOutbox;
-import io.paystream.catalog.connection.outbox.OutboxEntry;
+import io.paystream.support.outbox.OutboxEntry;
+import io.paystream.support.outbox.OutboxSweeper;
+import io.paystream.support.outbox.PendingEntries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +27,7 @@ public class ConnectionUpdates {
     private static final int MAX_ATTEMPTS = 8;
 
     private final ConnectionStore store;
-    private final ConnectionOutbox outbox;
+    private final OutboxSweeper outbox;
     private final ConnectionEvents events;
     private final WebhookEndpointRemover endpoints;
     private final ConnectionMetrics metrics;
@@ -34,7 +35,7 @@ public class ConnectionUpdates {
 
     ConnectionUpdates(
             ConnectionStore store,
-            ConnectionOutbox outbox,
+            OutboxSweeper outbox,
             ConnectionEvents events,
             WebhookEndpointRemover endpoints,
             ConnectionMetrics metrics,
@@ -104,8 +105,9 @@ public class ConnectionUpdates {
                 return current;
             }
             Change change = decided.get();
-            if (store.update(current, change.next(), change.outbox())) {
-                outbox.relayQuietly(id, change.outbox());
+            Optional<PendingEntries> written = store.update(current, change.next(), change.outbox());
+            if (written.isPresent()) {
+                outbox.relayOrSweepLater(List.of(written.get()));
                 return change.next();
             }
         }

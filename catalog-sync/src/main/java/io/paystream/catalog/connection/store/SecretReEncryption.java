@@ -3,15 +3,17 @@ package io.paystream.catalog.connection.store;
 import io.paystream.catalog.connection.Connection;
 import io.paystream.catalog.connection.ConnectionMetrics;
 import io.paystream.catalog.connection.outbox.ConnectionEvents;
-import io.paystream.catalog.connection.outbox.ConnectionOutbox;
-import io.paystream.catalog.connection.outbox.OutboxEntry;
 import io.paystream.events.crypto.SecretCipher;
+import io.paystream.support.outbox.OutboxEntry;
+import io.paystream.support.outbox.OutboxSweeper;
+import io.paystream.support.outbox.PendingEntries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,7 @@ public class SecretReEncryption {
     private static final int BATCH = 100;
 
     private final ConnectionStore store;
-    private final ConnectionOutbox outbox;
+    private final OutboxSweeper outbox;
     private final ConnectionEvents events;
     private final SecretCipher cipher;
     private final ConnectionMetrics metrics;
@@ -36,7 +38,7 @@ public class SecretReEncryption {
 
     SecretReEncryption(
             ConnectionStore store,
-            ConnectionOutbox outbox,
+            OutboxSweeper outbox,
             ConnectionEvents events,
             SecretCipher cipher,
             ConnectionMetrics metrics,
@@ -87,10 +89,11 @@ public class SecretReEncryption {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Connection next = current.withSecrets(renewed, now);
         List<OutboxEntry> entries = List.of(events.registration(next, now));
-        if (!store.update(current, next, entries)) {
+        Optional<PendingEntries> written = store.update(current, next, entries);
+        if (written.isEmpty()) {
             return false; // changed meanwhile (maybe disconnected); the next pass looks again
         }
-        outbox.relayQuietly(current.id(), entries);
+        outbox.relayOrSweepLater(List.of(written.get()));
         return true;
     }
 }
