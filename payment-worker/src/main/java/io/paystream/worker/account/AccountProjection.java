@@ -5,14 +5,12 @@ import static io.paystream.worker.apply.Fields.strings;
 import static io.paystream.worker.apply.Fields.text;
 import static io.paystream.worker.apply.Fields.time;
 
-import io.paystream.events.domain.DomainEventTypes;
+import io.paystream.events.domain.AccountOnboardingUpdated;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -86,15 +84,14 @@ public class AccountProjection implements Projection {
             return List.of();
         }
         Document requirements = next.get(AccountFields.REQUIREMENTS, Document.class);
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
-        data.put("connectedAccount", next.get(StoredFields.ID));
-        data.put("detailsSubmitted", next.get(AccountFields.DETAILS_SUBMITTED));
-        data.put("chargesEnabled", next.get(AccountFields.CHARGES_ENABLED));
-        data.put("payoutsEnabled", next.get(AccountFields.PAYOUTS_ENABLED));
-        data.put("onboardingComplete", next.get(AccountFields.ONBOARDING_COMPLETE));
-        data.put("disabledReason", requirements.get(AccountFields.DISABLED_REASON));
-        data.put("currentlyDue", requirements.get(AccountFields.CURRENTLY_DUE));
-        data.put("pastDue", requirements.get(AccountFields.PAST_DUE));
-        return List.of(new DomainChange(DomainEventTypes.ACCOUNT_ONBOARDING_UPDATED, data));
+        return List.of(new DomainChange(new AccountOnboardingUpdated(
+                next.getString(StoredFields.ID),
+                next.getBoolean(AccountFields.DETAILS_SUBMITTED),
+                next.getBoolean(AccountFields.CHARGES_ENABLED),
+                next.getBoolean(AccountFields.PAYOUTS_ENABLED),
+                Boolean.TRUE.equals(next.getBoolean(AccountFields.ONBOARDING_COMPLETE)),
+                requirements.getString(AccountFields.DISABLED_REASON),
+                requirements.getList(AccountFields.CURRENTLY_DUE, String.class),
+                requirements.getList(AccountFields.PAST_DUE, String.class))));
     }
 }

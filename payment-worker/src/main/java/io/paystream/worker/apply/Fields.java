@@ -1,5 +1,6 @@
 package io.paystream.worker.apply;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -46,6 +47,12 @@ public final class Fields {
             }
         }
         return values;
+    }
+
+    /** A stored BSON date as an instant, for domain-event data. */
+    public static @Nullable Instant instant(Document state, String field) {
+        Date date = state.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 
     public static boolean changed(@Nullable Document previous, Document next, String field) {

@@ -2,14 +2,12 @@ package io.paystream.worker.apply;
 
 import io.paystream.events.Topics;
 import io.paystream.events.domain.DomainEvent;
+import io.paystream.events.domain.StripeOrigin;
 import io.paystream.support.outbox.OutboxEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,16 +31,10 @@ final class OutboxEntries {
         }
         Instant now = clock.instant();
         List<OutboxEntry> entries = new ArrayList<>(changes.size());
+        StripeOrigin origin =
+                new StripeOrigin(aggregateId, event.objectType(), event.account(), event.livemode(), event.id());
         for (DomainChange change : changes) {
-            Map<String, @Nullable Object> data = new LinkedHashMap<>();
-            data.put("objectId", aggregateId);
-            data.put("objectType", event.objectType());
-            data.put("account", event.account());
-            data.put("livemode", event.livemode());
-            data.put("stripeEventId", event.id());
-            data.putAll(change.data());
-            DomainEvent domainEvent =
-                    DomainEvent.of(event.id(), event.account(), change.type(), aggregateId, event.createdAt(), data);
+            DomainEvent domainEvent = DomainEvent.of(origin, event.createdAt(), change.payload());
             entries.add(OutboxEntry.cloudEvent(
                     domainEvent.id(),
                     domainEvent.type(),

@@ -5,14 +5,12 @@ import static io.paystream.worker.apply.Fields.number;
 import static io.paystream.worker.apply.Fields.text;
 import static io.paystream.worker.apply.Fields.time;
 
-import io.paystream.events.domain.DomainEventTypes;
+import io.paystream.events.domain.CheckoutCompleted;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
 import io.paystream.worker.apply.StripeEvent;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -69,16 +67,15 @@ public class CheckoutSessionProjection implements Projection {
         if (!"complete".equals(next.getString("status")) || !changed(previous, next, "status")) {
             return List.of();
         }
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
-        data.put("status", next.get("status"));
-        data.put("paymentStatus", next.get("paymentStatus"));
-        data.put("mode", next.get("mode"));
-        data.put("amount", next.get("amountTotal"));
-        data.put("currency", next.get("currency"));
-        data.put("customer", next.get("customer"));
-        data.put("paymentIntent", next.get("paymentIntent"));
-        data.put("subscription", next.get("subscription"));
-        return List.of(new DomainChange(DomainEventTypes.CHECKOUT_COMPLETED, data));
+        return List.of(new DomainChange(new CheckoutCompleted(
+                "complete",
+                next.getString("paymentStatus"),
+                next.getString("mode"),
+                next.getLong("amountTotal"),
+                next.getString("currency"),
+                next.getString("customer"),
+                next.getString("paymentIntent"),
+                next.getString("subscription"))));
     }
 
     @Override

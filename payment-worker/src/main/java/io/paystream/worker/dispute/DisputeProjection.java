@@ -5,16 +5,15 @@ import static io.paystream.worker.apply.Fields.number;
 import static io.paystream.worker.apply.Fields.text;
 import static io.paystream.worker.apply.Fields.time;
 
-import io.paystream.events.domain.DomainEventTypes;
+import io.paystream.events.domain.DisputeClosed;
+import io.paystream.events.domain.DisputeOpened;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
 import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -69,11 +68,23 @@ public class DisputeProjection implements Projection {
     public List<DomainChange> changes(@Nullable Document previous, Document next) {
         List<DomainChange> changes = new ArrayList<>();
         if (previous == null) {
-            changes.add(new DomainChange(DomainEventTypes.DISPUTE_OPENED, payload(next)));
+            changes.add(new DomainChange(new DisputeOpened(
+                    next.getString(DisputeFields.STATUS),
+                    next.getString(DisputeFields.REASON),
+                    next.getLong(DisputeFields.AMOUNT),
+                    next.getString(DisputeFields.CURRENCY),
+                    next.getString(DisputeFields.CHARGE),
+                    next.getString(DisputeFields.PAYMENT_INTENT))));
         }
         boolean wasClosed = previous != null && STATUS.isTerminal(previous.getString(DisputeFields.STATUS));
         if (terminal(next) && !wasClosed) {
-            changes.add(new DomainChange(DomainEventTypes.DISPUTE_CLOSED, payload(next)));
+            changes.add(new DomainChange(new DisputeClosed(
+                    next.getString(DisputeFields.STATUS),
+                    next.getString(DisputeFields.REASON),
+                    next.getLong(DisputeFields.AMOUNT),
+                    next.getString(DisputeFields.CURRENCY),
+                    next.getString(DisputeFields.CHARGE),
+                    next.getString(DisputeFields.PAYMENT_INTENT))));
         }
         return changes;
     }
@@ -81,16 +92,5 @@ public class DisputeProjection implements Projection {
     @Override
     public List<Document> indexes() {
         return List.of(new Document(DisputeFields.PAYMENT_INTENT, 1), new Document(DisputeFields.CHARGE, 1));
-    }
-
-    private static Map<String, @Nullable Object> payload(Document state) {
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
-        data.put("status", state.get(DisputeFields.STATUS));
-        data.put("reason", state.get(DisputeFields.REASON));
-        data.put("amount", state.get(DisputeFields.AMOUNT));
-        data.put("currency", state.get(DisputeFields.CURRENCY));
-        data.put("charge", state.get(DisputeFields.CHARGE));
-        data.put("paymentIntent", state.get(DisputeFields.PAYMENT_INTENT));
-        return data;
     }
 }

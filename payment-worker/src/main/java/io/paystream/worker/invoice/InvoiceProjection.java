@@ -1,21 +1,21 @@
 package io.paystream.worker.invoice;
 
 import static io.paystream.worker.apply.Fields.changed;
+import static io.paystream.worker.apply.Fields.instant;
 import static io.paystream.worker.apply.Fields.longOr;
 import static io.paystream.worker.apply.Fields.number;
 import static io.paystream.worker.apply.Fields.text;
 import static io.paystream.worker.apply.Fields.time;
 
-import io.paystream.events.domain.DomainEventTypes;
+import io.paystream.events.domain.InvoicePaid;
+import io.paystream.events.domain.InvoicePaymentFailed;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
 import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -84,25 +84,27 @@ public class InvoiceProjection implements Projection {
         List<DomainChange> changes = new ArrayList<>();
         String status = next.getString(InvoiceFields.STATUS);
         if (InvoiceFields.STATUS_PAID.equals(status) && changed(previous, next, InvoiceFields.STATUS)) {
-            Map<String, @Nullable Object> data = payload(next);
-            data.put("amount", next.get(InvoiceFields.AMOUNT_PAID));
-            changes.add(new DomainChange(DomainEventTypes.INVOICE_PAID, data));
+            changes.add(new DomainChange(new InvoicePaid(
+                    InvoiceFields.STATUS_PAID,
+                    next.getString(InvoiceFields.CURRENCY),
+                    next.getString(InvoiceFields.CUSTOMER),
+                    next.getString(InvoiceFields.SUBSCRIPTION),
+                    next.getString(StoredFields.ID),
+                    next.getLong(InvoiceFields.AMOUNT_PAID))));
         }
         boolean stillOwed =
                 InvoiceFields.STATUS_OPEN.equals(status) || InvoiceFields.STATUS_UNCOLLECTIBLE.equals(status);
         if (stillOwed
                 && longOr(next, InvoiceFields.ATTEMPT_COUNT, 0) > longOr(previous, InvoiceFields.ATTEMPT_COUNT, 0)) {
-            Map<String, @Nullable Object> data = payload(next);
-            data.put("amount", next.get(InvoiceFields.AMOUNT_REMAINING));
-            data.put("attemptCount", next.get(InvoiceFields.ATTEMPT_COUNT));
-            data.put(
-                    "nextPaymentAttempt",
-                    next.getDate(InvoiceFields.NEXT_PAYMENT_ATTEMPT) == null
-                            ? null
-                            : next.getDate(InvoiceFields.NEXT_PAYMENT_ATTEMPT)
-                                    .toInstant()
-                                    .toString());
-            changes.add(new DomainChange(DomainEventTypes.INVOICE_PAYMENT_FAILED, data));
+            changes.add(new DomainChange(new InvoicePaymentFailed(
+                    status,
+                    next.getString(InvoiceFields.CURRENCY),
+                    next.getString(InvoiceFields.CUSTOMER),
+                    next.getString(InvoiceFields.SUBSCRIPTION),
+                    next.getString(StoredFields.ID),
+                    next.getLong(InvoiceFields.AMOUNT_REMAINING),
+                    longOr(next, InvoiceFields.ATTEMPT_COUNT, 0),
+                    instant(next, InvoiceFields.NEXT_PAYMENT_ATTEMPT))));
         }
         return changes;
     }
@@ -110,16 +112,6 @@ public class InvoiceProjection implements Projection {
     @Override
     public List<Document> indexes() {
         return List.of(new Document(InvoiceFields.SUBSCRIPTION, 1), new Document(InvoiceFields.CUSTOMER, 1));
-    }
-
-    private static Map<String, @Nullable Object> payload(Document state) {
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
-        data.put("status", state.get(InvoiceFields.STATUS));
-        data.put("currency", state.get(InvoiceFields.CURRENCY));
-        data.put("customer", state.get(InvoiceFields.CUSTOMER));
-        data.put("subscription", state.get(InvoiceFields.SUBSCRIPTION));
-        data.put("invoice", state.get(StoredFields.ID));
-        return data;
     }
 
     /** Older API versions: {@code subscription}; 2025 and later: {@code parent.subscription_details.subscription}. */

@@ -6,15 +6,13 @@ import static io.paystream.worker.apply.Fields.number;
 import static io.paystream.worker.apply.Fields.text;
 import static io.paystream.worker.apply.Fields.time;
 
-import io.paystream.events.domain.DomainEventTypes;
+import io.paystream.events.domain.PaymentRefunded;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
 import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -88,15 +86,14 @@ public class ChargeProjection implements Projection {
         if (after <= before) {
             return List.of();
         }
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
-        data.put("status", Boolean.TRUE.equals(next.get(ChargeFields.REFUNDED)) ? "refunded" : "partially_refunded");
-        data.put("amount", next.get(ChargeFields.AMOUNT));
-        data.put("amountRefunded", after);
-        data.put("currency", next.get(ChargeFields.CURRENCY));
-        data.put("customer", next.get(ChargeFields.CUSTOMER));
-        data.put("paymentIntent", next.get(ChargeFields.PAYMENT_INTENT));
-        data.put("charge", next.get(StoredFields.ID));
-        return List.of(new DomainChange(DomainEventTypes.PAYMENT_REFUNDED, data));
+        return List.of(new DomainChange(new PaymentRefunded(
+                Boolean.TRUE.equals(next.getBoolean(ChargeFields.REFUNDED)) ? "refunded" : "partially_refunded",
+                next.getLong(ChargeFields.AMOUNT),
+                after,
+                next.getString(ChargeFields.CURRENCY),
+                next.getString(ChargeFields.CUSTOMER),
+                next.getString(ChargeFields.PAYMENT_INTENT),
+                next.getString(StoredFields.ID))));
     }
 
     @Override

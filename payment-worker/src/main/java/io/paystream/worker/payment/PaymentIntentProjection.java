@@ -5,16 +5,15 @@ import static io.paystream.worker.apply.Fields.number;
 import static io.paystream.worker.apply.Fields.text;
 import static io.paystream.worker.apply.Fields.time;
 
-import io.paystream.events.domain.DomainEventTypes;
+import io.paystream.events.domain.PaymentFailed;
+import io.paystream.events.domain.PaymentSucceeded;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
 import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -91,19 +90,33 @@ public class PaymentIntentProjection implements Projection {
     @Override
     public List<DomainChange> changes(@Nullable Document previous, Document next) {
         List<DomainChange> changes = new ArrayList<>();
-        if (PaymentIntentFields.STATUS_SUCCEEDED.equals(next.getString(PaymentIntentFields.STATUS))
-                && changed(previous, next, PaymentIntentFields.STATUS)) {
-            changes.add(new DomainChange(DomainEventTypes.PAYMENT_SUCCEEDED, payload(next)));
+        boolean succeeded = PaymentIntentFields.STATUS_SUCCEEDED.equals(next.getString(PaymentIntentFields.STATUS));
+        if (succeeded && changed(previous, next, PaymentIntentFields.STATUS)) {
+            changes.add(new DomainChange(new PaymentSucceeded(
+                    PaymentIntentFields.STATUS_SUCCEEDED,
+                    next.getLong(PaymentIntentFields.AMOUNT),
+                    next.getLong(PaymentIntentFields.AMOUNT_RECEIVED),
+                    next.getString(PaymentIntentFields.CURRENCY),
+                    next.getString(PaymentIntentFields.CUSTOMER),
+                    next.getString(StoredFields.ID),
+                    next.getString(PaymentIntentFields.LATEST_CHARGE))));
         }
         // A new failure is a new failure code or a new charge attempt carrying one.
-        boolean newFailure = next.get(PaymentIntentFields.FAILURE_CODE) != null
+        String failureCode = next.getString(PaymentIntentFields.FAILURE_CODE);
+        boolean newFailure = failureCode != null
                 && (changed(previous, next, PaymentIntentFields.FAILURE_CODE)
                         || changed(previous, next, PaymentIntentFields.LATEST_CHARGE));
-        if (newFailure && !PaymentIntentFields.STATUS_SUCCEEDED.equals(next.getString(PaymentIntentFields.STATUS))) {
-            Map<String, @Nullable Object> data = payload(next);
-            data.put("failureCode", next.get(PaymentIntentFields.FAILURE_CODE));
-            data.put("failureMessage", next.get(PaymentIntentFields.FAILURE_MESSAGE));
-            changes.add(new DomainChange(DomainEventTypes.PAYMENT_FAILED, data));
+        if (newFailure && !succeeded) {
+            changes.add(new DomainChange(new PaymentFailed(
+                    next.getString(PaymentIntentFields.STATUS),
+                    next.getLong(PaymentIntentFields.AMOUNT),
+                    next.getLong(PaymentIntentFields.AMOUNT_RECEIVED),
+                    next.getString(PaymentIntentFields.CURRENCY),
+                    next.getString(PaymentIntentFields.CUSTOMER),
+                    next.getString(StoredFields.ID),
+                    next.getString(PaymentIntentFields.LATEST_CHARGE),
+                    failureCode,
+                    next.getString(PaymentIntentFields.FAILURE_MESSAGE))));
         }
         return changes;
     }
@@ -115,18 +128,6 @@ public class PaymentIntentProjection implements Projection {
                         .append(StoredFields.LIVEMODE, 1)
                         .append(PaymentIntentFields.STATUS, 1),
                 new Document(PaymentIntentFields.CUSTOMER, 1));
-    }
-
-    private static Map<String, @Nullable Object> payload(Document state) {
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
-        data.put("status", state.get(PaymentIntentFields.STATUS));
-        data.put("amount", state.get(PaymentIntentFields.AMOUNT));
-        data.put("amountReceived", state.get(PaymentIntentFields.AMOUNT_RECEIVED));
-        data.put("currency", state.get(PaymentIntentFields.CURRENCY));
-        data.put("customer", state.get(PaymentIntentFields.CUSTOMER));
-        data.put("paymentIntent", state.get(StoredFields.ID));
-        data.put("charge", state.get(PaymentIntentFields.LATEST_CHARGE));
-        return data;
     }
 
     private static @Nullable String paymentMethodType(JsonNode pi) {

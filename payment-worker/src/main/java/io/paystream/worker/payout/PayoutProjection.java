@@ -2,19 +2,20 @@ package io.paystream.worker.payout;
 
 import static io.paystream.worker.apply.Fields.changed;
 import static io.paystream.worker.apply.Fields.flag;
+import static io.paystream.worker.apply.Fields.instant;
 import static io.paystream.worker.apply.Fields.number;
 import static io.paystream.worker.apply.Fields.text;
 import static io.paystream.worker.apply.Fields.time;
 
-import io.paystream.events.domain.DomainEventTypes;
+import io.paystream.events.domain.PayoutFailed;
+import io.paystream.events.domain.PayoutPaid;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
 import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -66,22 +67,20 @@ public class PayoutProjection implements Projection {
         if (!changed(previous, next, PayoutFields.STATUS)) {
             return List.of();
         }
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
-        data.put("status", status);
-        data.put("amount", next.get(PayoutFields.AMOUNT));
-        data.put("currency", next.get(PayoutFields.CURRENCY));
-        data.put(
-                "arrivalDate",
-                next.getDate(PayoutFields.ARRIVAL_DATE) == null
-                        ? null
-                        : next.getDate(PayoutFields.ARRIVAL_DATE).toInstant().toString());
+        Long amount = next.getLong(PayoutFields.AMOUNT);
+        String currency = next.getString(PayoutFields.CURRENCY);
+        Instant arrivalDate = instant(next, PayoutFields.ARRIVAL_DATE);
         if (PayoutFields.STATUS_PAID.equals(status)) {
-            return List.of(new DomainChange(DomainEventTypes.PAYOUT_PAID, data));
+            return List.of(new DomainChange(new PayoutPaid(PayoutFields.STATUS_PAID, amount, currency, arrivalDate)));
         }
         if (PayoutFields.STATUS_FAILED.equals(status)) {
-            data.put("failureCode", next.get(PayoutFields.FAILURE_CODE));
-            data.put("failureMessage", next.get(PayoutFields.FAILURE_MESSAGE));
-            return List.of(new DomainChange(DomainEventTypes.PAYOUT_FAILED, data));
+            return List.of(new DomainChange(new PayoutFailed(
+                    PayoutFields.STATUS_FAILED,
+                    amount,
+                    currency,
+                    arrivalDate,
+                    next.getString(PayoutFields.FAILURE_CODE),
+                    next.getString(PayoutFields.FAILURE_MESSAGE))));
         }
         return List.of();
     }

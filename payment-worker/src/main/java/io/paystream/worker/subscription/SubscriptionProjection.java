@@ -2,21 +2,25 @@ package io.paystream.worker.subscription;
 
 import static io.paystream.worker.apply.Fields.changed;
 import static io.paystream.worker.apply.Fields.flag;
+import static io.paystream.worker.apply.Fields.instant;
 import static io.paystream.worker.apply.Fields.number;
 import static io.paystream.worker.apply.Fields.text;
 import static io.paystream.worker.apply.Fields.time;
 
-import io.paystream.events.domain.DomainEventTypes;
+import io.paystream.events.domain.StripeChange;
+import io.paystream.events.domain.SubscriptionActivated;
+import io.paystream.events.domain.SubscriptionCanceled;
+import io.paystream.events.domain.SubscriptionRenewed;
+import io.paystream.events.domain.SubscriptionWentPastDue;
 import io.paystream.worker.apply.DomainChange;
 import io.paystream.worker.apply.Projection;
 import io.paystream.worker.apply.StatusRank;
 import io.paystream.worker.apply.StoredFields;
 import io.paystream.worker.apply.StripeEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -103,16 +107,13 @@ public class SubscriptionProjection implements Projection {
         List<DomainChange> changes = new ArrayList<>();
         if (changed(previous, next, SubscriptionFields.STATUS)) {
             switch (status == null ? "" : status) {
-                case SubscriptionFields.STATUS_ACTIVE ->
-                    changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_ACTIVATED, payload(next)));
-                case SubscriptionFields.STATUS_PAST_DUE ->
-                    changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_PAST_DUE, payload(next)));
-                case SubscriptionFields.STATUS_CANCELED ->
-                    changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_CANCELED, payload(next)));
+                case SubscriptionFields.STATUS_ACTIVE -> changes.add(change(SubscriptionActivated::new, next));
+                case SubscriptionFields.STATUS_PAST_DUE -> changes.add(change(SubscriptionWentPastDue::new, next));
+                case SubscriptionFields.STATUS_CANCELED -> changes.add(change(SubscriptionCanceled::new, next));
                 default -> {}
             }
         } else if (SubscriptionFields.STATUS_ACTIVE.equals(status) && periodEnd(next) > periodEnd(previous)) {
-            changes.add(new DomainChange(DomainEventTypes.SUBSCRIPTION_RENEWED, payload(next)));
+            changes.add(change(SubscriptionRenewed::new, next));
         }
         return changes;
     }
@@ -132,20 +133,25 @@ public class SubscriptionProjection implements Projection {
         return value != null ? value : time(item, field);
     }
 
-    private static Map<String, @Nullable Object> payload(Document state) {
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
-        data.put("status", state.get(SubscriptionFields.STATUS));
-        data.put("customer", state.get(SubscriptionFields.CUSTOMER));
-        data.put("subscription", state.get(StoredFields.ID));
-        data.put("currency", state.get(SubscriptionFields.CURRENCY));
-        data.put(
-                "currentPeriodEnd",
-                state.getDate(SubscriptionFields.CURRENT_PERIOD_END) == null
-                        ? null
-                        : state.getDate(SubscriptionFields.CURRENT_PERIOD_END)
-                                .toInstant()
-                                .toString());
-        data.put("cancelAtPeriodEnd", state.get(SubscriptionFields.CANCEL_AT_PERIOD_END));
-        return data;
+    /** The constructor every subscription event's record has: they all carry the same fields. */
+    @FunctionalInterface
+    private interface SubscriptionChange {
+        StripeChange of(
+                String status,
+                @Nullable String customer,
+                String subscription,
+                @Nullable String currency,
+                @Nullable Instant currentPeriodEnd,
+                @Nullable Boolean cancelAtPeriodEnd);
+    }
+
+    private static DomainChange change(SubscriptionChange type, Document state) {
+        return new DomainChange(type.of(
+                state.getString(SubscriptionFields.STATUS),
+                state.getString(SubscriptionFields.CUSTOMER),
+                state.getString(StoredFields.ID),
+                state.getString(SubscriptionFields.CURRENCY),
+                instant(state, SubscriptionFields.CURRENT_PERIOD_END),
+                state.getBoolean(SubscriptionFields.CANCEL_AT_PERIOD_END)));
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paystream.events.Topics;
 import io.paystream.events.domain.DomainEvent;
+import io.paystream.events.domain.InvoicePaid;
 import io.paystream.support.outbox.OutboxEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +27,7 @@ class OutboxEntriesTest {
                 "evt_1", "invoice.paid", 1_794_900_000L, true, "acct_1", "invoice", "in_1", JSON.createObjectNode());
 
         List<OutboxEntry> outbox = entries.of(
-                List.of(new DomainChange("io.paystream.invoice.paid", Map.of("amountPaid", 2900))), event, "in_1");
+                List.of(new DomainChange(new InvoicePaid("paid", "usd", "cus_1", null, "in_1", 2900L))), event, "in_1");
 
         assertThat(outbox).hasSize(1);
         OutboxEntry entry = outbox.get(0);
@@ -44,7 +44,22 @@ class OutboxEntriesTest {
         assertThat(data.path("account").asString()).isEqualTo("acct_1");
         assertThat(data.path("livemode").asBoolean()).isTrue();
         assertThat(data.path("stripeEventId").asString()).isEqualTo("evt_1");
-        assertThat(data.path("amountPaid").asLong()).isEqualTo(2900);
+        assertThat(data.path("amount").asLong()).isEqualTo(2900);
+        assertThat(data.path("invoice").asString()).isEqualTo("in_1");
+        assertThat(data.propertyNames())
+                .as("the origin's fields, then the record's, in the order of their components")
+                .containsExactly(
+                        "objectId",
+                        "objectType",
+                        "account",
+                        "livemode",
+                        "stripeEventId",
+                        "status",
+                        "currency",
+                        "customer",
+                        "subscription",
+                        "invoice",
+                        "amount");
     }
 
     @Test
