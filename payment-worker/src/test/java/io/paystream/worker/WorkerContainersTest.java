@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paystream.testsupport.ContainerImages;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,12 +47,12 @@ class WorkerContainersTest {
         String runId = "tc" + System.nanoTime();
         List<FixtureEvent> events = WorkerHarness.allLifecycles(runId);
         WorkerHarness.Reference expected = WorkerHarness.reference(events, runId);
-        try (WorkerHarness.FeedReader feed = harness.feed()) {
+        try (TopicReader feed = harness.feed()) {
             harness.sendAll(events);
             harness.sendAll(events);
             harness.awaitState(expected, runId);
             assertThat(WorkerHarness.versions(harness.database(), runId)).isEqualTo(expected.versions());
-            assertThat(feed.awaitIds(expected.domainEventIds())).containsAll(expected.domainEventIds());
+            assertThat(WorkerHarness.awaitIds(feed, expected.domainEventIds())).containsAll(expected.domainEventIds());
         }
     }
 }

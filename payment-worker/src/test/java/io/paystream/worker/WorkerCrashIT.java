@@ -7,6 +7,7 @@ import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.FreePorts;
 import io.paystream.testsupport.KafkaBrokerProcess;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class WorkerCrashIT {
                 EmbeddedMongoServer mongoServer = EmbeddedMongoServer.inMemory();
                 WorkerHarness harness =
                         new WorkerHarness(broker.bootstrapServers(), mongoServer.connectionString("paystream"));
-                WorkerHarness.FeedReader feed = harness.feed()) {
+                TopicReader feed = harness.feed()) {
             harness.sendAll(events);
 
             Process worker = startWorker(broker, mongoServer, 1);
@@ -61,7 +62,8 @@ class WorkerCrashIT {
                 worker = startWorker(broker, mongoServer, 2);
                 harness.awaitState(expected, runId, Duration.ofSeconds(180));
                 assertThat(WorkerHarness.versions(harness.database(), runId)).isEqualTo(expected.versions());
-                assertThat(feed.awaitIds(expected.domainEventIds())).containsAll(expected.domainEventIds());
+                assertThat(WorkerHarness.awaitIds(feed, expected.domainEventIds()))
+                        .containsAll(expected.domainEventIds());
             } finally {
                 worker.destroyForcibly().waitFor();
             }

@@ -11,6 +11,8 @@ import io.paystream.events.Topics;
 import io.paystream.support.outbox.OutboxSweeper;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
+import io.paystream.testsupport.kafka.TestKafka;
+import io.paystream.testsupport.kafka.TopicReader;
 import io.paystream.worker.metrics.WorkerMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,11 +21,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -31,35 +32,32 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** The worker through a real (embedded KRaft) broker into the embedded Mongo server. One broker for all cases. */
+/**
+ * The worker through a real (embedded KRaft) broker into the embedded Mongo server. The JVM's shared broker serves
+ * every case, so each one tells its records apart by a run id of its own.
+ */
 class WorkerEndToEndTest {
 
-    private static EmbeddedKafkaKraftBroker broker;
     private static EmbeddedMongoServer mongoServer;
     private static WorkerHarness harness;
     private static ConfigurableApplicationContext worker;
+    private static TopicReader deadLetters;
 
     @BeforeAll
     static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperty("auto.create.topics.enable", "true");
-        broker.afterPropertiesSet();
-        broker.addTopics(
-                new NewTopic(Topics.STRIPE_EVENTS, 3, (short) 1),
-                new NewTopic(Topics.PAYMENTS_EVENTS, 3, (short) 1),
-                new NewTopic(Topics.STRIPE_EVENTS_DEAD_LETTER, 3, (short) 1));
+        TestKafka kafka = WorkerHarness.sharedKafka();
         mongoServer = EmbeddedMongoServer.inMemory();
-        harness = new WorkerHarness(broker.getBrokersAsString(), mongoServer.connectionString("paystream"));
+        harness = new WorkerHarness(kafka.bootstrapServers(), mongoServer.connectionString("paystream"));
         worker = harness.startWorker();
+        deadLetters = TopicReader.fromBeginning(kafka.bootstrapServers(), Topics.STRIPE_EVENTS_DEAD_LETTER);
     }
 
     @AfterAll
     static void stop() {
+        deadLetters.close();
         harness.close();
         mongoServer.shutdownNow();
-        broker.destroy();
     }
 
     @Test
@@ -69,11 +67,11 @@ class WorkerEndToEndTest {
         WorkerHarness.Reference expected = WorkerHarness.reference(events, runId);
         assertThat(expected.domainEventIds()).isNotEmpty();
 
-        try (WorkerHarness.FeedReader feed = harness.feed()) {
+        try (TopicReader feed = harness.feed()) {
             harness.sendAll(events);
             harness.sendAll(events.subList(0, events.size() / 2)); // redeliveries
             harness.awaitState(expected, runId);
-            assertThat(feed.awaitIds(expected.domainEventIds())).containsAll(expected.domainEventIds());
+            assertThat(WorkerHarness.awaitIds(feed, expected.domainEventIds())).containsAll(expected.domainEventIds());
         }
         // Relayed entries are pulled from the documents.
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutbox(runId) == 0);
@@ -100,9 +98,9 @@ class WorkerEndToEndTest {
                         .append("livemode", false)
                         .append("version", 1L)
                         .append("outbox", List.of(entry)));
-        try (WorkerHarness.FeedReader feed = harness.feed()) {
+        try (TopicReader feed = harness.feed()) {
             harness.stopWorker(second); // its partitions move to the first instance
-            assertThat(feed.awaitIds(java.util.Set.of(eventId))).contains(eventId);
+            assertThat(WorkerHarness.awaitIds(feed, Set.of(eventId))).contains(eventId);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutbox(id) == 0);
     }
@@ -117,11 +115,11 @@ class WorkerEndToEndTest {
         List<FixtureEvent> events = WorkerHarness.allLifecycles(runId);
         WorkerHarness.Reference expected = WorkerHarness.reference(events, runId);
         ConfigurableApplicationContext second = harness.startWorker();
-        try (WorkerHarness.FeedReader feed = harness.feed()) {
+        try (TopicReader feed = harness.feed()) {
             harness.sendAll(events);
             harness.sendAll(events);
             harness.awaitState(expected, runId);
-            feed.awaitIds(expected.domainEventIds());
+            WorkerHarness.awaitIds(feed, expected.domainEventIds());
         } finally {
             harness.stopWorker(second); // a rebalance back to one instance
         }
@@ -141,10 +139,12 @@ class WorkerEndToEndTest {
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter("evt_" + runId + "_2");
         assertThat(dead.key()).isEqualTo(customer);
         assertThat(dead.value()).isEqualTo(liveMode);
-        assertThat(header(dead, "paystream-dlt-reason")).startsWith("poison: ").contains("livemode");
-        assertThat(header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
-        assertThat(header(dead, StripeEventHeaders.EVENT_TYPE)).isEqualTo("customer.updated");
-        assertThat(header(dead, StripeEventHeaders.TENANT)).isEqualTo("tenant_test");
+        assertThat(TopicReader.header(dead, "paystream-dlt-reason"))
+                .startsWith("poison: ")
+                .contains("livemode");
+        assertThat(TopicReader.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
+        assertThat(TopicReader.header(dead, StripeEventHeaders.EVENT_TYPE)).isEqualTo("customer.updated");
+        assertThat(TopicReader.header(dead, StripeEventHeaders.TENANT)).isEqualTo("tenant_test");
         assertThat(counter("paystream.worker.dead_letters")).isPositive();
 
         // The fix: the test-mode object was wrongly stored; remove it, then replay.
@@ -166,15 +166,15 @@ class WorkerEndToEndTest {
         String eventId = "evt_" + runId;
         harness.send(StripeRecords.of(
                 eventId, "charge.succeeded", "ch_" + runId, false, "{not json".getBytes(StandardCharsets.UTF_8)));
-        assertThat(header(awaitDeadLetter(eventId), "paystream-dlt-reason")).contains("not valid JSON");
+        assertThat(TopicReader.header(awaitDeadLetter(eventId), "paystream-dlt-reason"))
+                .contains("not valid JSON");
 
         ProducerRecord<String, byte[]> noHeaders = new ProducerRecord<>(
                 Topics.STRIPE_EVENTS,
                 "k_" + runId,
                 event(eventId + "_nh", "customer.created", false, "cus_nh_" + runId));
         harness.send(noHeaders);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> deadLetters().stream().anyMatch(r -> ("k_" + runId).equals(r.key())));
+        deadLetters.awaitRecord(TopicReader.hasKey("k_" + runId));
 
         double ignoredBefore = counter("paystream.worker.events", "outcome", "ignored");
         String unknownKey = "thing_" + runId;
@@ -193,7 +193,7 @@ class WorkerEndToEndTest {
                 event("evt_" + runId + "_after", "customer.created", false, customer)));
         await().atMost(Duration.ofSeconds(30)).until(() -> storedCustomer(customer) != null);
         assertThat(counter("paystream.worker.events", "outcome", "ignored")).isGreaterThan(ignoredBefore);
-        assertThat(deadLetters().stream().noneMatch(r -> unknownKey.equals(r.key())))
+        assertThat(deadLetters.caughtUp().stream().noneMatch(r -> unknownKey.equals(r.key())))
                 .isTrue();
     }
 
@@ -290,30 +290,7 @@ class WorkerEndToEndTest {
     }
 
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(String eventId) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            deadLetters().stream()
-                    .filter(r -> eventId.equals(header(r, StripeEventHeaders.EVENT_ID)))
-                    .findFirst()
-                    .ifPresent(found::add);
-            return !found.isEmpty();
-        });
-        return found.get(0);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> deadLetters() {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (var consumer =
-                WorkerHarness.fromStart(broker.getBrokersAsString(), Topics.STRIPE_EVENTS_DEAD_LETTER, "dlt-check-")) {
-            for (int emptyPolls = 0; emptyPolls < 3; ) {
-                var polled = consumer.poll(Duration.ofMillis(500));
-                if (polled.isEmpty()) {
-                    emptyPolls++;
-                }
-                polled.forEach(records::add);
-            }
-        }
-        return records;
+        return deadLetters.awaitRecord(TopicReader.hasHeader(StripeEventHeaders.EVENT_ID, eventId));
     }
 
     private static Document storedCustomer(String id) {
@@ -321,10 +298,5 @@ class WorkerEndToEndTest {
                 .getCollection("customers")
                 .find(new Document("_id", id))
                 .first();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -8,7 +8,8 @@ import com.mongodb.client.MongoDatabase;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.StripeFixtures;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
-import java.nio.charset.StandardCharsets;
+import io.paystream.testsupport.kafka.TestKafka;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,16 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,6 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * its state and its domain-event feed. Shared by the embedded and the Testcontainers end-to-end tests.
  */
 public final class WorkerHarness implements AutoCloseable {
+
+    /** Partitions of each worker topic on the shared broker: several, so instances of one group share the work. */
+    public static final int PARTITIONS = 3;
 
     private final String bootstrapServers;
     private final String mongoUri;
@@ -165,64 +164,33 @@ public final class WorkerHarness implements AutoCloseable {
                 .equals(expected.state()));
     }
 
-    /** A reader of the domain-event feed from the beginning, in its own consumer group. */
-    public FeedReader feed() {
-        return new FeedReader(bootstrapServers);
+    /**
+     * The JVM's shared broker ({@link TestKafka#shared()}) with the worker's topics, each with {@value #PARTITIONS}
+     * partitions. Every test class on the shared broker takes it from here: a topic's partition count is fixed by
+     * whichever class creates it first, so they must all ask alike.
+     */
+    public static TestKafka sharedKafka() {
+        return TestKafka.shared()
+                .createTopics(
+                        PARTITIONS, Topics.STRIPE_EVENTS, Topics.PAYMENTS_EVENTS, Topics.STRIPE_EVENTS_DEAD_LETTER);
     }
 
-    /** A consumer of {@code topic} from its first record, in a group of its own so it sees every record. */
-    public static KafkaConsumer<String, byte[]> fromStart(String bootstrapServers, String topic, String groupPrefix) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                groupPrefix + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class));
-        consumer.subscribe(List.of(topic));
-        return consumer;
+    /** A reader of the domain-event feed from its first record; its waits last up to 90 s. */
+    public TopicReader feed() {
+        return TopicReader.fromBeginning(bootstrapServers, Topics.PAYMENTS_EVENTS)
+                .awaitTimeout(Duration.ofSeconds(90));
     }
 
-    public static final class FeedReader implements AutoCloseable {
+    /** Waits until every id in {@code expected} was on the feed (duplicates allowed); returns all ids seen. */
+    public static Set<String> awaitIds(TopicReader feed, Set<String> expected) {
+        return ids(feed.awaitUntil(records -> ids(records).containsAll(expected)));
+    }
 
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final Set<String> ids = new HashSet<>();
-        private int records;
-
-        FeedReader(String bootstrapServers) {
-            consumer = fromStart(bootstrapServers, Topics.PAYMENTS_EVENTS, "feed-");
-        }
-
-        /** Polls until every id in {@code expected} was seen (duplicates allowed); returns all ids seen. */
-        public Set<String> awaitIds(Set<String> expected) {
-            return awaitIds(expected, Duration.ofSeconds(90));
-        }
-
-        /** Polls for at most {@code timeout} until every id in {@code expected} was seen; returns all ids seen. */
-        public Set<String> awaitIds(Set<String> expected, Duration timeout) {
-            await().atMost(timeout).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    records++;
-                    var header = record.headers().lastHeader("ce_id");
-                    ids.add(new String(header.value(), StandardCharsets.UTF_8));
-                }
-                return ids.containsAll(expected);
-            });
-            return ids;
-        }
-
-        public int records() {
-            return records;
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
+    /** The CloudEvent ids ({@code ce_id}) of domain events read from the feed. */
+    public static Set<String> ids(List<ConsumerRecord<String, byte[]>> records) {
+        Set<String> ids = new HashSet<>();
+        records.forEach(record -> ids.add(TopicReader.header(record, "ce_id")));
+        return ids;
     }
 
     @Override

@@ -6,16 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.FreePorts;
+import io.paystream.testsupport.kafka.TestKafka;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** MongoDB going away pauses the worker: the event waits and is applied once MongoDB is back, never dead-lettered. */
 class WorkerTransientFailureTest {
@@ -25,17 +25,14 @@ class WorkerTransientFailureTest {
 
     @Test
     void anEventArrivingWhileMongoIsDownIsAppliedWhenItIsBackAndNeverDeadLettered() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-        broker.addTopics(
-                new NewTopic(Topics.STRIPE_EVENTS, 1, (short) 1),
-                new NewTopic(Topics.PAYMENTS_EVENTS, 1, (short) 1),
-                new NewTopic(Topics.STRIPE_EVENTS_DEAD_LETTER, 1, (short) 1));
+        // A broker of its own: the assertion covers the whole dead-letter topic, which other classes write to.
+        TestKafka kafka = TestKafka.isolated()
+                .createTopics(1, Topics.STRIPE_EVENTS, Topics.PAYMENTS_EVENTS, Topics.STRIPE_EVENTS_DEAD_LETTER);
         int port = FreePorts.next();
         Path file = temp.resolve("mongo.mv");
         EmbeddedMongoServer mongo = EmbeddedMongoServer.persistent(file, port);
         String uri = "mongodb://127.0.0.1:" + port + "/paystream?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000";
-        try (WorkerHarness harness = new WorkerHarness(broker.getBrokersAsString(), uri)) {
+        try (WorkerHarness harness = new WorkerHarness(kafka.bootstrapServers(), uri)) {
             ConfigurableApplicationContext worker = harness.startWorker();
             String before = "cus_before_" + UUID.randomUUID();
             harness.send(StripeRecords.of(
@@ -53,11 +50,11 @@ class WorkerTransientFailureTest {
 
             mongo = EmbeddedMongoServer.persistent(file, port);
             await().atMost(Duration.ofSeconds(60)).until(() -> exists(harness, during));
-            assertThat(deadLetterCount(broker)).isZero();
+            assertThat(deadLetterCount(kafka)).isZero();
             assertThat(worker.isActive()).isTrue();
         } finally {
             mongo.shutdownNow();
-            broker.destroy();
+            kafka.close();
         }
     }
 
@@ -79,14 +76,10 @@ class WorkerTransientFailureTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static int deadLetterCount(EmbeddedKafkaKraftBroker broker) {
-        try (var consumer =
-                WorkerHarness.fromStart(broker.getBrokersAsString(), Topics.STRIPE_EVENTS_DEAD_LETTER, "dlt-count-")) {
-            int count = 0;
-            for (int i = 0; i < 4; i++) {
-                count += consumer.poll(Duration.ofMillis(500)).count();
-            }
-            return count;
+    private static int deadLetterCount(TestKafka kafka) {
+        try (TopicReader deadLetters =
+                TopicReader.fromBeginning(kafka.bootstrapServers(), Topics.STRIPE_EVENTS_DEAD_LETTER)) {
+            return deadLetters.caughtUp().size();
         }
     }
 }

@@ -3,21 +3,21 @@ package io.paystream.worker.outbox;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.paystream.testsupport.EmbeddedMongoServer;
+import io.paystream.testsupport.kafka.TestKafka;
+import io.paystream.worker.WorkerHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** The sweeper contract on an embedded KRaft broker and the embedded Mongo server. */
+/** The sweeper contract on the JVM's shared embedded KRaft broker and the embedded Mongo server. */
 class OutboxSweeperTest extends OutboxSweeperContract {
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static TestKafka kafka;
     private static EmbeddedMongoServer mongoServer;
     private static MongoClient client;
 
     @BeforeAll
     static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
+        kafka = WorkerHarness.sharedKafka();
         mongoServer = EmbeddedMongoServer.inMemory();
         client = MongoClients.create(mongoServer.connectionString("paystream"));
     }
@@ -26,12 +26,11 @@ class OutboxSweeperTest extends OutboxSweeperContract {
     static void stop() {
         client.close();
         mongoServer.shutdownNow();
-        broker.destroy();
     }
 
     @Override
     protected String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return kafka.bootstrapServers();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.paystream.worker.query;
 
+import io.paystream.testsupport.mongo.EmbeddedMongoTestConfiguration;
 import org.springframework.context.annotation.Import;
 
 /** The query API contract against the embedded Mongo wire server. */

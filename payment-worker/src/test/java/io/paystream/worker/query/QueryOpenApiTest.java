@@ -2,6 +2,7 @@ package io.paystream.worker.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paystream.testsupport.mongo.EmbeddedMongoTestConfiguration;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

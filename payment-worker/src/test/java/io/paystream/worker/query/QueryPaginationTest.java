@@ -2,6 +2,7 @@ package io.paystream.worker.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paystream.testsupport.mongo.EmbeddedMongoTestConfiguration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.paystream.worker.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paystream.testsupport.mongo.EmbeddedMongoTestConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
