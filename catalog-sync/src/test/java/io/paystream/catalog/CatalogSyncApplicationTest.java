@@ -1,10 +1,8 @@
 package io.paystream.catalog;
 
-import io.paystream.testsupport.EmbeddedMongoServer;
-import org.junit.jupiter.api.AfterAll;
+import io.paystream.testsupport.mongo.EmbeddedMongoTestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 /** Against the embedded MongoDB wire server (no MongoDB can be installed on the build machine). */
 @SpringBootTest(
@@ -13,17 +11,5 @@ import org.springframework.test.context.DynamicPropertySource;
             "paystream.catalog.events.enabled=false",
             "paystream.security.admin-token=" + CatalogApiClient.ADMIN_TOKEN
         })
-class CatalogSyncApplicationTest extends HealthAndMetricsContract {
-
-    private static final EmbeddedMongoServer MONGO = EmbeddedMongoServer.inMemory();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("paystream"));
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-}
+@Import(EmbeddedMongoTestConfiguration.class)
+class CatalogSyncApplicationTest extends HealthAndMetricsContract {}

@@ -10,6 +10,7 @@ import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.emulator.AccountSpec;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,12 +108,12 @@ abstract class ConnectOnboardingContract extends ConnectionTestBase {
         JsonNode active = awaitStatus(id, "active");
         assertThat(active.path("missing").size()).isZero();
 
-        try (TopicReader feed = new TopicReader(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
+        try (TopicReader feed = TopicReader.fromBeginning(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
             // Delivery is at least once (the outbox sweeper may publish an entry the inline relay already sent), so
             // read as a consumer does: one event per id, the first copy.
             List<String> statuses =
-                    distinctById(feed.awaitRecords(
-                                    id, records -> distinctById(records).size() >= 6))
+                    distinctById(awaitWithKey(
+                                    feed, id, records -> distinctById(records).size() >= 6))
                             .stream()
                             .map(event -> event.path("data").path("status").asString())
                             .toList();
@@ -136,9 +137,9 @@ abstract class ConnectOnboardingContract extends ConnectionTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> staleEvents() >= stale + 3);
         JsonNode connection = api.get("/api/connections/" + id).body();
         assertThat(connection.path("status").asString()).isEqualTo("active");
-        try (TopicReader feed = new TopicReader(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
-            assertThat(distinctById(feed.awaitRecords(
-                            id, records -> distinctById(records).size() >= 2)))
+        try (TopicReader feed = TopicReader.fromBeginning(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
+            assertThat(distinctById(awaitWithKey(
+                            feed, id, records -> distinctById(records).size() >= 2)))
                     .hasSize(2); // pending, active
         }
     }

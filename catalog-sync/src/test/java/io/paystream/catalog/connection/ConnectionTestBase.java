@@ -5,8 +5,12 @@ import io.paystream.catalog.sync.SyncTargetSource;
 import io.paystream.emulator.AccountSpec;
 import io.paystream.emulator.EmulatedAccount;
 import io.paystream.emulator.StripeEmulator;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,5 +84,20 @@ abstract class ConnectionTestBase {
             throw new AssertionError("connecting failed: " + reply.status() + " " + reply.body());
         }
         return reply.body().path("id").asString();
+    }
+
+    /**
+     * The records {@code reader} read with {@code key}, oldest first, once they satisfy {@code until}. The broker is
+     * shared by the JVM's tests, so a test looks at its own connection's records only.
+     */
+    static List<ConsumerRecord<String, byte[]>> awaitWithKey(
+            TopicReader reader, String key, Predicate<List<ConsumerRecord<String, byte[]>>> until) {
+        reader.awaitUntil(records -> until.test(withKey(records, key)));
+        return withKey(reader.records(), key);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> withKey(
+            List<ConsumerRecord<String, byte[]>> records, String key) {
+        return records.stream().filter(record -> key.equals(record.key())).toList();
     }
 }

@@ -7,6 +7,7 @@ import com.stripe.StripeClient;
 import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.emulator.EmulatedAccount;
 import io.paystream.events.Topics;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,16 @@ abstract class DisconnectAndListingContract extends ConnectionTestBase {
         assertThat(stored).doesNotContainKeys("secretKeyEnvelope", "webhookSecretEnvelope", "cipherKeyId");
         assertThat(stored.getString("secretKeyMasked")).startsWith("sk_test_...");
         assertThat(syncTargets.targets()).extracting(SyncTarget::account).doesNotContain(account.id());
-        try (TopicReader registrations = new TopicReader(kafkaBootstrap(), Topics.WEBHOOK_ENDPOINTS)) {
-            List<ConsumerRecord<String, byte[]>> records = registrations.awaitRecords(
-                    id, seen -> !seen.isEmpty() && seen.get(seen.size() - 1).value() == null);
+        try (TopicReader registrations = TopicReader.fromBeginning(kafkaBootstrap(), Topics.WEBHOOK_ENDPOINTS)) {
+            List<ConsumerRecord<String, byte[]>> records = awaitWithKey(
+                    registrations,
+                    id,
+                    seen -> !seen.isEmpty() && seen.get(seen.size() - 1).value() == null);
             assertThat(records.get(0).value()).as("the registration came first").isNotNull();
         }
-        try (TopicReader feed = new TopicReader(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
+        try (TopicReader feed = TopicReader.fromBeginning(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
             JsonNode last = ConnectionApi.JSON.readTree(
-                    feed.awaitRecords(id, seen -> seen.size() >= 2).get(1).value());
+                    awaitWithKey(feed, id, seen -> seen.size() >= 2).get(1).value());
             assertThat(last.path("data").path("status").asString()).isEqualTo("disconnected");
             assertThat(last.path("data").path("previousStatus").asString()).isEqualTo("active");
         }

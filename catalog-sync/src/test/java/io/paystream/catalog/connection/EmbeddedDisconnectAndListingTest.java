@@ -1,5 +1,5 @@
 package io.paystream.catalog.connection;
 
-/** Against a Kafka broker process and the embedded MongoDB wire server. */
+/** Against the shared embedded Kafka broker and an embedded MongoDB wire server. */
 @EmbeddedConnectionTest
 class EmbeddedDisconnectAndListingTest extends DisconnectAndListingContract {}

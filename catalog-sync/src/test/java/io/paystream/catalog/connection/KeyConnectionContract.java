@@ -16,6 +16,7 @@ import io.paystream.events.domain.DomainEventTypes;
 import io.paystream.events.endpoint.WebhookEndpointRegistration;
 import io.paystream.testsupport.StripeFixtures;
 import io.paystream.testsupport.StripeWebhookSigner;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,8 @@ abstract class KeyConnectionContract extends ConnectionTestBase {
         assertThat(endpoint.apiVersion()).isEqualTo(EmulatorSettings.API_VERSION);
         assertThat(body.path("webhookEndpointId").asString()).isEqualTo(endpoint.id());
 
-        try (TopicReader registrations = new TopicReader(kafkaBootstrap(), Topics.WEBHOOK_ENDPOINTS)) {
-            ConsumerRecord<String, byte[]> record = registrations
-                    .awaitRecords(id, records -> !records.isEmpty())
+        try (TopicReader registrations = TopicReader.fromBeginning(kafkaBootstrap(), Topics.WEBHOOK_ENDPOINTS)) {
+            ConsumerRecord<String, byte[]> record = awaitWithKey(registrations, id, records -> !records.isEmpty())
                     .get(0);
             WebhookEndpointRegistration registration =
                     ConnectionApi.JSON.readValue(record.value(), WebhookEndpointRegistration.class);
@@ -95,9 +95,9 @@ abstract class KeyConnectionContract extends ConnectionTestBase {
         assertThat(stored.getString("secretKeyEnvelope")).startsWith("v1.k1.");
         assertThat(CIPHER.decrypt(stored.getString("secretKeyEnvelope"))).isEqualTo(account.testSecretKey());
 
-        try (TopicReader feed = new TopicReader(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
+        try (TopicReader feed = TopicReader.fromBeginning(kafkaBootstrap(), Topics.PAYMENTS_EVENTS)) {
             JsonNode event = ConnectionApi.JSON.readTree(
-                    feed.awaitRecords(id, records -> !records.isEmpty()).get(0).value());
+                    awaitWithKey(feed, id, records -> !records.isEmpty()).get(0).value());
             assertThat(event.path("type").asString()).isEqualTo(DomainEventTypes.CONNECTION_STATUS_CHANGED);
             assertThat(event.path("source").asString()).isEqualTo("/paystream/catalog-sync/" + account.id());
             assertThat(event.path("data").path("status").asString()).isEqualTo("active");

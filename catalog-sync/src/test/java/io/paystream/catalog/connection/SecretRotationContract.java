@@ -15,6 +15,7 @@ import io.paystream.emulator.EmulatedAccount;
 import io.paystream.events.Topics;
 import io.paystream.events.crypto.SecretCipher;
 import io.paystream.events.endpoint.WebhookEndpointRegistration;
+import io.paystream.testsupport.kafka.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +70,9 @@ abstract class SecretRotationContract {
                 .get(0)
                 .secret();
         assertThat(k2Only.decrypt(moved.getString("webhookSecretEnvelope"))).isEqualTo(signingSecret);
-        try (TopicReader registrations = new TopicReader(kafkaBootstrap(), Topics.WEBHOOK_ENDPOINTS)) {
-            List<ConsumerRecord<String, byte[]>> records = registrations.awaitRecords(id, seen -> seen.size() >= 2);
+        try (TopicReader registrations = TopicReader.fromBeginning(kafkaBootstrap(), Topics.WEBHOOK_ENDPOINTS)) {
+            List<ConsumerRecord<String, byte[]>> records =
+                    ConnectionTestBase.awaitWithKey(registrations, id, seen -> seen.size() >= 2);
             WebhookEndpointRegistration latest = ConnectionApi.JSON.readValue(
                     records.get(records.size() - 1).value(), WebhookEndpointRegistration.class);
             assertThat(k2Only.decrypt(latest.encryptedSecrets().get(0))).isEqualTo(signingSecret);

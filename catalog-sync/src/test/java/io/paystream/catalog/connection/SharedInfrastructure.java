@@ -3,12 +3,8 @@ package io.paystream.catalog.connection;
 import io.paystream.emulator.EmulatorSettings;
 import io.paystream.emulator.StripeEmulator;
 import io.paystream.events.Topics;
-import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.FreePorts;
-import io.paystream.testsupport.KafkaBrokerProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.paystream.testsupport.kafka.TestKafka;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +12,14 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What every connection test in this JVM shares, started once and stopped at exit: the Stripe emulator, and for the
- * embedded variant a Kafka broker process and the embedded MongoDB wire server. Spring caches the application
- * context across test classes with the same settings, so the whole suite starts one broker and one application.
+ * What every connection test in this JVM shares: the Stripe emulator (started once, stopped at exit), the topics the
+ * application uses, created up front, and its settings. The embedded variant runs on test-support's shared Kafka
+ * broker and its embedded MongoDB test configuration; Spring caches that context across the test classes, so the
+ * suite starts one application. Records stay on the shared broker from one test class to the next: every test reads
+ * only the records of connections it created (their ids are random).
  */
 final class SharedInfrastructure {
 
@@ -34,62 +33,46 @@ final class SharedInfrastructure {
     /** Nothing listens here: Stripe's deliveries to connections' endpoints fail fast, as to an absent ingest. */
     static final String PUBLIC_BASE_URL = "http://127.0.0.1:" + FreePorts.next();
 
-    private static StripeEmulator emulator;
-    private static KafkaBrokerProcess kafka;
-    private static EmbeddedMongoServer mongo;
+    private static @Nullable StripeEmulator emulator;
 
     private SharedInfrastructure() {}
 
     static synchronized StripeEmulator emulator() {
-        if (emulator == null) {
-            emulator = StripeEmulator.start(EmulatorSettings.defaults().withoutRateLimits());
-            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        StripeEmulator started = emulator;
+        if (started == null) {
+            started = StripeEmulator.start(EmulatorSettings.defaults().withoutRateLimits());
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            emulator = started;
         }
-        return emulator;
+        return started;
     }
 
-    static synchronized String kafkaBootstrap() {
-        if (kafka == null) {
-            try {
-                kafka = KafkaBrokerProcess.start(Files.createTempDirectory("catalog-connections-kafka"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
-            createTopics(kafka.bootstrapServers());
-        }
-        return kafka.bootstrapServers();
-    }
-
-    static synchronized String mongoUri(String database) {
-        if (mongo == null) {
-            mongo = EmbeddedMongoServer.inMemory();
-            Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow));
-        }
-        return mongo.connectionString(database);
+    /** The JVM's shared broker with the application's topics; what the embedded variant runs on. */
+    static String embeddedKafka() {
+        return TestKafka.shared().createTopics(topics()).bootstrapServers();
     }
 
     /** Up front, so consumers are assigned at once instead of after a metadata refresh. */
     static void createTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(
-                            new NewTopic(Topics.STRIPE_EVENTS, 1, (short) 1),
-                            new NewTopic(Topics.PAYMENTS_EVENTS, 1, (short) 1),
-                            new NewTopic(Topics.WEBHOOK_ENDPOINTS, 1, (short) 1)
-                                    .configs(Map.of("cleanup.policy", "compact"))))
-                    .all()
-                    .get();
+            admin.createTopics(List.of(topics())).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the test topics", e);
         }
     }
 
-    /** The application's settings against these parts; {@code kafka} and {@code mongo} differ per variant. */
-    static Map<String, String> applicationProperties(String kafkaBootstrap, String mongoUri) {
+    private static NewTopic[] topics() {
+        return new NewTopic[] {
+            new NewTopic(Topics.STRIPE_EVENTS, 1, (short) 1),
+            new NewTopic(Topics.PAYMENTS_EVENTS, 1, (short) 1),
+            new NewTopic(Topics.WEBHOOK_ENDPOINTS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))
+        };
+    }
+
+    /** The application's settings but MongoDB and Kafka, which the test configurations or the caller provide. */
+    static Map<String, String> applicationProperties() {
         StripeEmulator stripe = emulator();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.mongodb.uri", mongoUri);
-        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
         properties.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
         properties.put("spring.jmx.enabled", "false");
         properties.put("paystream.stripe.api-base", stripe.baseUrl());
@@ -102,6 +85,15 @@ final class SharedInfrastructure {
         properties.put("paystream.connections.publish-timeout", "5s");
         properties.put("paystream.connections.outbox.min-age", "6s");
         properties.put("paystream.connections.outbox.sweep-interval", "500ms");
+        return properties;
+    }
+
+    /** The application's settings against this Kafka and this MongoDB. */
+    static Map<String, String> applicationProperties(String kafkaBootstrap, String mongoUri) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.mongodb.uri", mongoUri);
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        properties.putAll(applicationProperties());
         return properties;
     }
 }

@@ -1,8 +1,8 @@
 package io.paystream.catalog.sync;
 
-import io.paystream.catalog.EmbeddedMongoConfiguration;
+import io.paystream.testsupport.mongo.EmbeddedMongoTestConfiguration;
 import org.springframework.context.annotation.Import;
 
 /** The sync contract against the embedded Mongo wire server. */
-@Import({EmbeddedMongoConfiguration.class, EmulatorConfiguration.class})
+@Import({EmbeddedMongoTestConfiguration.class, EmulatorConfiguration.class})
 class EmbeddedMongoCatalogSyncTest extends CatalogSyncContract {}
