@@ -8,6 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.Topics;
+import io.paystream.events.domain.DomainEvent;
+import io.paystream.events.domain.DomainEvents;
+import io.paystream.events.domain.PaymentSucceeded;
+import io.paystream.events.domain.StripeChange;
 import io.paystream.support.outbox.OutboxSweeper;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
@@ -75,6 +79,42 @@ class WorkerEndToEndTest {
         }
         // Relayed entries are pulled from the documents.
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutbox(runId) == 0);
+    }
+
+    @Test
+    void aJavaConsumerReadsTheFeedOfEveryLifecycleAsTypedRecords() {
+        String runId = "typed" + UUID.randomUUID().toString().substring(0, 8);
+        List<FixtureEvent> events = WorkerHarness.allLifecycles(runId);
+        Set<String> ids = WorkerHarness.reference(events, runId).domainEventIds();
+
+        List<DomainEvent> read;
+        try (TopicReader feed = harness.feed()) {
+            harness.sendAll(events);
+            read = feed.awaitUntil(records -> WorkerHarness.ids(records).containsAll(ids)).stream()
+                    .filter(record -> ids.contains(TopicReader.header(record, "ce_id")))
+                    .map(record -> DomainEvents.read(record.value()))
+                    .toList();
+        }
+
+        assertThat(read)
+                .<Class<?>>extracting(event -> event.typedData().getClass())
+                .as("every type of the contract, none read as unknown")
+                .containsOnly(StripeChange.class.getPermittedSubclasses());
+        DomainEvent paid = read.stream()
+                .filter(event -> event.subject().equals("pi_" + runId + "_ccs"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(paid.typedData())
+                .isEqualTo(new PaymentSucceeded(
+                        "succeeded",
+                        4900L,
+                        4900L,
+                        "usd",
+                        "cus_" + runId + "_ccs",
+                        "pi_" + runId + "_ccs",
+                        "ch_" + runId + "_ccs"));
+        assertThat(paid.stripeOrigin())
+                .hasValueSatisfying(origin -> assertThat(origin.objectType()).isEqualTo("payment_intent"));
     }
 
     @Test
