@@ -36,34 +36,30 @@ public enum ConnectionProblem implements ProblemType {
     public static final ProblemType STORE_UNAVAILABLE =
             StandardProblem.STORE_UNAVAILABLE.titled("Connection store unavailable");
 
-    private final HttpStatus status;
-    private final String title;
-    private final boolean retryable;
+    /** What the constant stands for; a constant's code is its name in lower-case words ({@code wrong-key-type}). */
+    private final ProblemType type;
 
     ConnectionProblem(HttpStatus status, String title, boolean retryable) {
-        this.status = status;
-        this.title = title;
-        this.retryable = retryable;
+        this.type = ProblemType.of(ProblemType.codeOf(this), status, title, retryable);
     }
 
-    /** {@code wrong-key-type}: the last segment of the type URI and the {@code code} property. */
     @Override
     public String code() {
-        return ProblemType.codeOf(this);
+        return type.code();
     }
 
     @Override
     public HttpStatus status() {
-        return status;
+        return type.status();
     }
 
     @Override
     public String title() {
-        return title;
+        return type.title();
     }
 
     @Override
     public boolean retryable() {
-        return retryable;
+        return type.retryable();
     }
 }
