@@ -66,25 +66,19 @@ public class DisputeProjection implements Projection {
 
     @Override
     public List<DomainChange> changes(@Nullable Document previous, Document next) {
+        String status = next.getString(DisputeFields.STATUS);
+        String reason = next.getString(DisputeFields.REASON);
+        Long amount = next.getLong(DisputeFields.AMOUNT);
+        String currency = next.getString(DisputeFields.CURRENCY);
+        String charge = next.getString(DisputeFields.CHARGE);
+        String paymentIntent = next.getString(DisputeFields.PAYMENT_INTENT);
         List<DomainChange> changes = new ArrayList<>();
         if (previous == null) {
-            changes.add(new DomainChange(new DisputeOpened(
-                    next.getString(DisputeFields.STATUS),
-                    next.getString(DisputeFields.REASON),
-                    next.getLong(DisputeFields.AMOUNT),
-                    next.getString(DisputeFields.CURRENCY),
-                    next.getString(DisputeFields.CHARGE),
-                    next.getString(DisputeFields.PAYMENT_INTENT))));
+            changes.add(new DomainChange(new DisputeOpened(status, reason, amount, currency, charge, paymentIntent)));
         }
         boolean wasClosed = previous != null && STATUS.isTerminal(previous.getString(DisputeFields.STATUS));
         if (terminal(next) && !wasClosed) {
-            changes.add(new DomainChange(new DisputeClosed(
-                    next.getString(DisputeFields.STATUS),
-                    next.getString(DisputeFields.REASON),
-                    next.getLong(DisputeFields.AMOUNT),
-                    next.getString(DisputeFields.CURRENCY),
-                    next.getString(DisputeFields.CHARGE),
-                    next.getString(DisputeFields.PAYMENT_INTENT))));
+            changes.add(new DomainChange(new DisputeClosed(status, reason, amount, currency, charge, paymentIntent)));
         }
         return changes;
     }

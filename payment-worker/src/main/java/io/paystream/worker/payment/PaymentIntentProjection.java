@@ -89,17 +89,18 @@ public class PaymentIntentProjection implements Projection {
 
     @Override
     public List<DomainChange> changes(@Nullable Document previous, Document next) {
+        String status = next.getString(PaymentIntentFields.STATUS);
+        Long amount = next.getLong(PaymentIntentFields.AMOUNT);
+        Long received = next.getLong(PaymentIntentFields.AMOUNT_RECEIVED);
+        String currency = next.getString(PaymentIntentFields.CURRENCY);
+        String customer = next.getString(PaymentIntentFields.CUSTOMER);
+        String id = next.getString(StoredFields.ID);
+        String charge = next.getString(PaymentIntentFields.LATEST_CHARGE);
         List<DomainChange> changes = new ArrayList<>();
-        boolean succeeded = PaymentIntentFields.STATUS_SUCCEEDED.equals(next.getString(PaymentIntentFields.STATUS));
+        boolean succeeded = PaymentIntentFields.STATUS_SUCCEEDED.equals(status);
         if (succeeded && changed(previous, next, PaymentIntentFields.STATUS)) {
-            changes.add(new DomainChange(new PaymentSucceeded(
-                    PaymentIntentFields.STATUS_SUCCEEDED,
-                    next.getLong(PaymentIntentFields.AMOUNT),
-                    next.getLong(PaymentIntentFields.AMOUNT_RECEIVED),
-                    next.getString(PaymentIntentFields.CURRENCY),
-                    next.getString(PaymentIntentFields.CUSTOMER),
-                    next.getString(StoredFields.ID),
-                    next.getString(PaymentIntentFields.LATEST_CHARGE))));
+            changes.add(
+                    new DomainChange(new PaymentSucceeded(status, amount, received, currency, customer, id, charge)));
         }
         // A new failure is a new failure code or a new charge attempt carrying one.
         String failureCode = next.getString(PaymentIntentFields.FAILURE_CODE);
@@ -107,16 +108,9 @@ public class PaymentIntentProjection implements Projection {
                 && (changed(previous, next, PaymentIntentFields.FAILURE_CODE)
                         || changed(previous, next, PaymentIntentFields.LATEST_CHARGE));
         if (newFailure && !succeeded) {
+            String failureMessage = next.getString(PaymentIntentFields.FAILURE_MESSAGE);
             changes.add(new DomainChange(new PaymentFailed(
-                    next.getString(PaymentIntentFields.STATUS),
-                    next.getLong(PaymentIntentFields.AMOUNT),
-                    next.getLong(PaymentIntentFields.AMOUNT_RECEIVED),
-                    next.getString(PaymentIntentFields.CURRENCY),
-                    next.getString(PaymentIntentFields.CUSTOMER),
-                    next.getString(StoredFields.ID),
-                    next.getString(PaymentIntentFields.LATEST_CHARGE),
-                    failureCode,
-                    next.getString(PaymentIntentFields.FAILURE_MESSAGE))));
+                    status, amount, received, currency, customer, id, charge, failureCode, failureMessage)));
         }
         return changes;
     }
