@@ -9,8 +9,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * What every part of the connection feature shares: its properties and its meters. Each sub-package wires its own
  * classes in a configuration of its own, so they stay package-private; the feature's classes stay free of Spring but
- * for those configurations, the controller, its advice and the listener method. Beans are of feature-specific types
- * only, so nothing here replaces a bean the catalog sync relies on.
+ * for those configurations, the controller, its advice and the listener method. Beans are of feature-specific types,
+ * or service-support's outbox relay and sweeper (of which the catalog sync has none), so nothing here replaces a bean
+ * the catalog sync relies on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -58,9 +58,12 @@ public record ConnectionProperties(
             String refreshUrl) {}
 
     /**
-     * @param sweepInterval how often entries a crash left behind are looked for
-     * @param minAge an entry younger than this belongs to a request still relaying it
-     * @param batchSize documents per sweep
+     * service-support's outbox sweeper over the connections.
+     *
+     * @param sweepInterval how often a due pass is looked for, and how often one is asked for whatever happened (so
+     *     entries another instance left behind are published within it)
+     * @param minAge an entry younger than this belongs to a request still relaying it; must exceed publish-timeout
+     * @param batchSize documents per collection and pass
      */
     public record Outbox(
             @DefaultValue("5s") Duration sweepInterval,
