@@ -11,6 +11,11 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  *
  * <p>The broker is not a bean of the context: it outlives every context of the JVM, so closing a cached context
  * never stops it under another one.
+ *
+ * <p>Its address reaches the context through a {@link DynamicPropertyRegistrar}, which runs when the context creates
+ * its singletons. Beans made earlier, with the web server (servlet filters such as webhook-ingest's, which builds its
+ * Kafka producer), would not see it: such a test sets {@code spring.kafka.bootstrap-servers} from
+ * {@code TestKafka.shared().bootstrapServers()} in a {@code @DynamicPropertySource} method instead.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestKafkaConfiguration {
