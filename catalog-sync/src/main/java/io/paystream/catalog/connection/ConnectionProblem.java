@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
  * {@code store-unavailable}) are service-support's {@link StandardProblem}s, under the same codes this API published
  * them with.
  */
-public enum ConnectionProblem implements ProblemType {
+public enum ConnectionProblem implements ProblemType.Enumerated {
     MALFORMED_KEY(HttpStatus.BAD_REQUEST, "Not a Stripe API key", false),
     WRONG_KEY_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "Wrong kind of key", false),
     KEY_MODE_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "Keys from different modes", false),
@@ -44,22 +44,7 @@ public enum ConnectionProblem implements ProblemType {
     }
 
     @Override
-    public String code() {
-        return type.code();
-    }
-
-    @Override
-    public HttpStatus status() {
-        return type.status();
-    }
-
-    @Override
-    public String title() {
-        return type.title();
-    }
-
-    @Override
-    public boolean retryable() {
-        return type.retryable();
+    public ProblemType definition() {
+        return type;
     }
 }

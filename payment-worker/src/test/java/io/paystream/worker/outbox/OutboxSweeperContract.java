@@ -34,9 +34,11 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * When the sweeper (service-support's, over the worker's collections) runs passes: only while one is due, until a pass
- * whose cutoff reaches the moment it was asked for has succeeded; and that what earlier versions of the worker left in
- * an outbox is still published as it always was. A real broker and MongoDB (embedded here, containers where Docker
+ * The sweeper (service-support's, over the worker's collections) against the worker's stored entries: a pass that
+ * cannot publish stays due and leaves them, and what earlier versions of the worker left in an outbox is still
+ * published as it always was. When passes run (only while one is due, until one whose cutoff reaches the moment it
+ * was asked for has succeeded) is the sweeper's own contract, tested once in service-support's
+ * {@code OutboxSweeperTest}. A real broker and MongoDB (embedded here, containers where Docker
  * exists); the clock is moved by hand.
  */
 abstract class OutboxSweeperContract {
@@ -67,33 +69,6 @@ abstract class OutboxSweeperContract {
     @AfterEach
     void closeProducers() {
         producers.forEach(DefaultKafkaProducerFactory::destroy);
-    }
-
-    @Test
-    void aStartIsCoveredOnceAPassHasReachedItsMomentAndThenNoPassRunsUntilOneIsAskedFor() {
-        OutboxSweeper sweeper = sweeper(relayTo(bootstrapServers()));
-        leaveEntry("po_1", clock.instant().minusSeconds(60));
-        assertThat(sweeper.isSweepDue())
-                .as("a previous run may have died mid-relay")
-                .isTrue();
-
-        assertThat(sweeper.sweepIfNeeded()).isEqualTo(1);
-        assertThat(sweeper.isSweepDue())
-                .as("entries written in the last min-age before the start are not covered yet")
-                .isTrue();
-        clock.advance(MIN_AGE);
-        assertThat(sweeper.sweepIfNeeded()).isZero();
-        assertThat(sweeper.isSweepDue()).isFalse();
-
-        leaveEntry("po_2", clock.instant().minusSeconds(60));
-        assertThat(sweeper.sweepIfNeeded()).as("nothing asked for a pass").isZero();
-        assertThat(pending("po_2")).isEqualTo(1);
-
-        sweeper.sweepNeeded(); // a failed relay or an assignment
-        clock.advance(MIN_AGE);
-        assertThat(sweeper.sweepIfNeeded()).isEqualTo(1);
-        assertThat(pending("po_2")).isZero();
-        assertThat(sweeper.isSweepDue()).isFalse();
     }
 
     @Test

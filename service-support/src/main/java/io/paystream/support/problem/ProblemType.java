@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
  * ({@value #TYPE_ROOT}&lt;code&gt;) and its {@code code} property. Clients react to the code, never to the title or
  * the detail, so a code once published keeps its meaning and its status.
  *
- * <p>A service names its own problems with an enum implementing this interface (code from the constant's name, see
+ * <p>A service names its own problems with an enum implementing {@link Enumerated} (code from the constant's name, see
  * {@link #codeOf(Enum)}), and uses {@link StandardProblem} for those every service has.
  */
 public interface ProblemType {
@@ -52,6 +52,37 @@ public interface ProblemType {
     /** {@code WRONG_KEY_TYPE} → {@code wrong-key-type}: the code of an enum constant. */
     static String codeOf(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * For an enum of problem types: each constant holds the type it stands for, made in its constructor with
+     * {@code ProblemType.of(ProblemType.codeOf(this), status, title, retryable)}, and answers from it. One copy of the
+     * accessors for every such enum.
+     */
+    interface Enumerated extends ProblemType {
+
+        /** The type this constant stands for. */
+        ProblemType definition();
+
+        @Override
+        default String code() {
+            return definition().code();
+        }
+
+        @Override
+        default HttpStatus status() {
+            return definition().status();
+        }
+
+        @Override
+        default String title() {
+            return definition().title();
+        }
+
+        @Override
+        default boolean retryable() {
+            return definition().retryable();
+        }
     }
 
     /** A type made with {@link #of} or {@link #titled}; equal when code, status, title and retryable are. */

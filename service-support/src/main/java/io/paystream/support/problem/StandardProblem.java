@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * ({@code invalid-request}, {@code store-unavailable}, {@code event-bus-unavailable}, {@code unauthorized}), so
  * clients of that API see the same {@code type} URIs as before.
  */
-public enum StandardProblem implements ProblemType {
+public enum StandardProblem implements ProblemType.Enumerated {
     /** A parameter, field or body the API cannot answer; {@code errors} names each one and its rule. */
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request", false),
     /** No such resource; services usually give it a title naming the resource, see {@link #titled}. */
@@ -19,33 +19,14 @@ public enum StandardProblem implements ProblemType {
     /** Kafka did not acknowledge in time. */
     EVENT_BUS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Event bus unavailable", true);
 
-    private final HttpStatus status;
-    private final String title;
-    private final boolean retryable;
+    private final ProblemType definition;
 
     StandardProblem(HttpStatus status, String title, boolean retryable) {
-        this.status = status;
-        this.title = title;
-        this.retryable = retryable;
+        this.definition = ProblemType.of(ProblemType.codeOf(this), status, title, retryable);
     }
 
     @Override
-    public String code() {
-        return ProblemType.codeOf(this);
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public boolean retryable() {
-        return retryable;
+    public ProblemType definition() {
+        return definition;
     }
 }

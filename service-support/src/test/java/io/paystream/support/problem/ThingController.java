@@ -32,38 +32,20 @@ class ThingController {
 
     record Paging(Boolean livemode, @Min(1) @Max(100) Integer limit) {}
 
-    enum ThingProblem implements ProblemType {
+    /** A service's own problems, as an enum whose codes come from the constants' names. */
+    enum ThingProblem implements ProblemType.Enumerated {
         THING_EXISTS(HttpStatus.CONFLICT, "Thing already exists", false),
         WAREHOUSE_UNREACHABLE(HttpStatus.SERVICE_UNAVAILABLE, "Warehouse unreachable", true);
 
-        private final HttpStatus status;
-        private final String title;
-        private final boolean retryable;
+        private final ProblemType type;
 
         ThingProblem(HttpStatus status, String title, boolean retryable) {
-            this.status = status;
-            this.title = title;
-            this.retryable = retryable;
+            this.type = ProblemType.of(ProblemType.codeOf(this), status, title, retryable);
         }
 
         @Override
-        public String code() {
-            return ProblemType.codeOf(this);
-        }
-
-        @Override
-        public HttpStatus status() {
-            return status;
-        }
-
-        @Override
-        public String title() {
-            return title;
-        }
-
-        @Override
-        public boolean retryable() {
-            return retryable;
+        public ProblemType definition() {
+            return type;
         }
     }
 
