@@ -3,12 +3,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]} from Debian"
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq "${missing[@]}"; else sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}"; fi
-fi
+. bench/require-wrk.sh
 if [ ! -f webhook-ingest/target/webhook-ingest-0.1.0-SNAPSHOT.jar ] || [ ! -d bench/target/lib ] || [ "${REBUILD:-}" = 1 ]; then
   ./mvnw -B -q -DskipTests package
 fi

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# payment-worker benchmark: see bench/README.md. Builds if needed.
+# payment-worker benchmark: see bench/README.md. Installs wrk from Debian if missing (its end-to-end phase), builds if needed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
+. bench/require-wrk.sh
 if [ ! -f payment-worker/target/payment-worker-0.1.0-SNAPSHOT.jar ] || [ ! -f webhook-ingest/target/webhook-ingest-0.1.0-SNAPSHOT.jar ] || [ ! -d bench/target/lib ] || [ "${REBUILD:-}" = 1 ]; then
   ./mvnw -B -q -DskipTests package
 fi
