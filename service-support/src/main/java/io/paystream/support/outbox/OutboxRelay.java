@@ -65,11 +65,6 @@ public class OutboxRelay {
         this.beforePublishing = beforePublishing;
     }
 
-    /** How long a relay waits for Kafka's acknowledgements. */
-    public Duration publishTimeout() {
-        return publishTimeout;
-    }
-
     /**
      * Publishes and confirms every entry, then pulls them.
      *
