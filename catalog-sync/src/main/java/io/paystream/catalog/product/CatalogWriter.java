@@ -2,19 +2,14 @@ package io.paystream.catalog.product;
 
 import static io.paystream.catalog.product.CatalogDocuments.*;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.WriteModel;
 import io.paystream.catalog.product.CatalogObject.Kind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +20,9 @@ import org.springframework.stereotype.Component;
  * crash between two writes leaves the catalog consistent. Reads and inserts go by {@code _id} alone, which every
  * MongoDB, the embedded test server included, answers from its primary index.
  *
- * <p>This class is what the sync and the event listener call, and decides for one event and for archiving; a full
- * sync's page ({@link ListedPageWriter}) and the conditional write both kinds of decision end in
- * ({@link VersionedWrites}) have classes of their own, so each can be read without the others.
+ * <p>This class is what the sync and the event listener call, and decides for archiving; a full sync's page
+ * ({@link ListedPageWriter}), a batch of events ({@link EventBatchWriter}) and the conditional write every decision
+ * ends in ({@link VersionedWrites}) have classes of their own, so each can be read without the others.
  */
 @Component
 public class CatalogWriter {
@@ -35,16 +30,16 @@ public class CatalogWriter {
     public static final String DELETED = "deleted";
     public static final String MISSING_FROM_STRIPE = "missing_from_stripe";
 
-    private static final Bson ORDER_FIELDS = Projections.include(ORDER_AT, ORDER_EVENT_ID, VERSION, SEEN_IN_RUN);
-
     private final MongoDatabase database;
     private final Clock clock;
     private final ListedPageWriter listed;
+    private final EventBatchWriter events;
 
     CatalogWriter(MongoDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
         this.listed = new ListedPageWriter(database, clock);
+        this.events = new EventBatchWriter(database, clock);
     }
 
     /**
@@ -56,6 +51,26 @@ public class CatalogWriter {
      */
     public record BatchOutcome(int written, int unchanged, int stale) {}
 
+    /**
+     * One event's object, as {@link #writeEvents} takes it.
+     *
+     * @param account {@code platform} or {@code acct_...}
+     * @param deletion whether the event deletes the object (it is archived)
+     * @param created the event's {@code created}
+     */
+    public record EventWrite(
+            String account, boolean livemode, CatalogObject object, boolean deletion, Instant created, String eventId) {
+
+        String documentId() {
+            return CatalogDocuments.id(account, livemode, object.stripeId());
+        }
+
+        OrderKey key() {
+            return OrderKey.ofEvent(created, eventId);
+        }
+    }
+
+    /** What an event did: its object's state written, or nothing, because newer state (or the event) was stored. */
     public enum EventOutcome {
         APPLIED,
         STALE
@@ -83,43 +98,14 @@ public class CatalogWriter {
     }
 
     /**
-     * Applies one event's object if the event is newer than the stored state; a deletion archives the object.
+     * Applies a batch of events' objects: each object's events in the order given, each only if it is newer than the
+     * state before it (a deletion archives), then one write per changed object. See {@link EventBatchWriter}.
      *
-     * @param created the event's {@code created}
+     * @return each event's outcome, in the order given
+     * @throws ConcurrentCatalogWriteException when other writers kept winning an object's write
      */
-    public EventOutcome writeEvent(
-            String account, boolean livemode, CatalogObject object, boolean deletion, Instant created, String eventId) {
-        String id = CatalogDocuments.id(account, livemode, object.stripeId());
-        MongoCollection<Document> collection =
-                database.getCollection(object.kind().collection());
-        OrderKey key = OrderKey.ofEvent(created, eventId);
-        for (int attempt = 0; attempt < VersionedWrites.MAX_ATTEMPTS; attempt++) {
-            Document current =
-                    collection.find(Filters.eq(ID, id)).projection(ORDER_FIELDS).first();
-            if (!key.replaces(OrderKey.of(current))) {
-                return EventOutcome.STALE;
-            }
-            Document state = new Document(object.state());
-            if (deletion) {
-                state.values().removeIf(Objects::isNull); // deletion payloads may be stubs: keep what is known
-            }
-            state.append(ARCHIVED, deletion)
-                    .append(LAST_EVENT_ID, eventId)
-                    .append(LAST_EVENT_CREATED, key.date())
-                    .append(WRITTEN_AT, Date.from(clock.instant()));
-            if (deletion) {
-                state.append(ARCHIVED_AT, key.date()).append(ARCHIVED_REASON, DELETED);
-                if (object.kind() == Kind.PRODUCT) {
-                    state.append(SELLABLE, false).append(REASONS, List.of(SellableCheck.archivedReason()));
-                }
-            }
-            WriteModel<Document> write = VersionedWrites.stateWrite(id, account, livemode, object, key, state, current);
-            if (VersionedWrites.writeOne(collection, write)) {
-                return EventOutcome.APPLIED;
-            }
-        }
-        throw new ConcurrentCatalogWriteException(
-                id + " changed concurrently " + VersionedWrites.MAX_ATTEMPTS + " times while applying " + eventId);
+    public List<EventOutcome> writeEvents(List<EventWrite> events) {
+        return this.events.write(events);
     }
 
     /**

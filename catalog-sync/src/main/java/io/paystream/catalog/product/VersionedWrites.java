@@ -26,7 +26,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +42,7 @@ final class VersionedWrites {
     /** How often a write is decided again after losing to a concurrent writer before it gives up. */
     static final int MAX_ATTEMPTS = 8;
 
-    private static final Document NOT_ARCHIVED = new Document(ARCHIVED_AT, "").append(ARCHIVED_REASON, "");
+    private static final Set<String> NOT_ARCHIVED = Set.of(ARCHIVED_AT, ARCHIVED_REASON);
 
     private VersionedWrites() {}
 
@@ -53,21 +55,41 @@ final class VersionedWrites {
             OrderKey key,
             Document state,
             @Nullable Document current) {
-        long version = version(current);
-        state.append(ACCOUNT, account)
+        withBookkeeping(state, account, livemode, object, key, version(current) + 1);
+        return write(id, state, unsetBy(state), current);
+    }
+
+    /** Adds what every state write stores beside Stripe's fields: whose object it is, its order key, its version. */
+    static Document withBookkeeping(
+            Document state, String account, boolean livemode, CatalogObject object, OrderKey key, long version) {
+        return state.append(ACCOUNT, account)
                 .append(LIVEMODE, livemode)
                 .append(STRIPE_ID, object.stripeId())
                 .append(ORDER_AT, key.date())
                 .append(ORDER_EVENT_ID, key.eventId())
-                .append(VERSION, version + 1);
+                .append(VERSION, version);
+    }
+
+    /** The fields a write of {@code state} removes: a state that is not archived drops the archive's fields. */
+    static Set<String> unsetBy(Document state) {
+        return Boolean.TRUE.equals(state.getBoolean(ARCHIVED)) ? Set.of() : NOT_ARCHIVED;
+    }
+
+    /**
+     * An insert of {@code set} when nothing is stored, else an update of {@code set} and {@code unset} conditional on
+     * the version read. The two must not share a field (MongoDB refuses such an update).
+     */
+    static WriteModel<Document> write(String id, Document set, Collection<String> unset, @Nullable Document current) {
         if (current == null) {
-            return new InsertOneModel<>(withId(id, state));
+            return new InsertOneModel<>(withId(id, set));
         }
-        Document update = new Document("$set", state);
-        if (!Boolean.TRUE.equals(state.getBoolean(ARCHIVED))) {
-            update.append("$unset", NOT_ARCHIVED);
+        Document update = new Document("$set", set);
+        if (!unset.isEmpty()) {
+            Document fields = new Document();
+            unset.forEach(field -> fields.append(field, ""));
+            update.append("$unset", fields);
         }
-        return new UpdateOneModel<>(Filters.and(Filters.eq(ID, id), Filters.eq(VERSION, version)), update);
+        return new UpdateOneModel<>(Filters.and(Filters.eq(ID, id), Filters.eq(VERSION, version(current))), update);
     }
 
     /** The stored version; 0 when nothing is stored. */
@@ -77,8 +99,14 @@ final class VersionedWrites {
     }
 
     static Map<String, Document> storedDocuments(MongoCollection<Document> collection, Collection<String> ids) {
+        return storedDocuments(collection, ids, null);
+    }
+
+    /** @param fields a projection; null: whole documents */
+    static Map<String, Document> storedDocuments(
+            MongoCollection<Document> collection, Collection<String> ids, @Nullable Bson fields) {
         Map<String, Document> byId = new HashMap<>();
-        for (Document document : collection.find(Filters.in(ID, ids))) {
+        for (Document document : collection.find(Filters.in(ID, ids)).projection(fields)) {
             byId.put(document.getString(ID), document);
         }
         return byId;
