@@ -20,19 +20,32 @@ public final class LoadTools {
     public static final int WRK_THREADS = 2;
 
     public static LoadResult wrk(String name, String baseUrl, Path script, int connections, int seconds) {
-        String out = run(List.of(
+        return result(name, wrkOutput(WRK_THREADS, baseUrl, script, connections, seconds));
+    }
+
+    /**
+     * Runs wrk and returns everything it printed, including what the script's {@code done()} writes; for scripts that
+     * report more than the {@code RESULT} line (per-thread counts, wrk's own CPU time).
+     */
+    public static String wrkOutput(int threads, String baseUrl, Path script, int connections, int seconds) {
+        return run(List.of(
                 "wrk",
-                "-t" + WRK_THREADS,
+                "-t" + threads,
                 "-c" + connections,
                 "-d" + seconds + "s",
                 "--latency",
                 "-s",
                 script.toString(),
                 baseUrl));
-        String line = out.lines()
+    }
+
+    /** The {@code RESULT} line a WrkScript-style {@code done()} prints, as a LoadResult. */
+    public static LoadResult result(String name, String wrkOutput) {
+        String line = wrkOutput
+                .lines()
                 .filter(l -> l.startsWith("RESULT "))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + out));
+                .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + wrkOutput));
         String[] f = line.split(" ");
         return new LoadResult(
                 name,

@@ -28,6 +28,37 @@ public final class WrkScript {
         return write(dir, path, events, ratePerSecond, "-paced");
     }
 
+    /**
+     * Lua for wrk's {@code delay()}: each of {@code threads} wrk threads sends at {@code ratePerSecond / threads} on
+     * its own absolute schedule (request n is due at start + n * period, however late earlier answers came), read from
+     * LuaJIT's FFI {@code clock_gettime(CLOCK_MONOTONIC)}. A request that is already late goes at once, so a slow server
+     * is offered the backlog as soon as a connection is free instead of the rate silently dropping.
+     */
+    public static String pacing(int threads, int ratePerSecond) {
+        return "local period_ms = " + (1000.0 * threads / ratePerSecond) + "\n" + """
+                local ffi = require("ffi")
+                ffi.cdef[[
+                typedef struct { long tv_sec; long tv_nsec; } paystream_timespec;
+                int clock_gettime(int clk_id, paystream_timespec *tp);
+                ]]
+                local ts = ffi.new("paystream_timespec")
+                local function now_ms()
+                  ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+                  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+                end
+                local next_due = nil
+                function delay()
+                  local now = now_ms()
+                  if next_due == nil then next_due = now end
+                  local due = next_due
+                  next_due = next_due + period_ms
+                  local wait = due - now
+                  if wait < 0 then return 0 end
+                  return wait
+                end
+                """;
+    }
+
     private static Path write(Path dir, String path, List<SignedEvent> events, int ratePerSecond, String suffix) {
         StringBuilder lua = new StringBuilder("local bodies = {\n");
         for (SignedEvent event : events) {
@@ -76,31 +107,7 @@ public final class WrkScript {
                 end
                 """);
         if (ratePerSecond > 0) {
-            lua.append("local period_ms = ")
-                    .append(1000.0 * LoadTools.WRK_THREADS / ratePerSecond)
-                    .append('\n');
-            lua.append("""
-                    local ffi = require("ffi")
-                    ffi.cdef[[
-                    typedef struct { long tv_sec; long tv_nsec; } paystream_timespec;
-                    int clock_gettime(int clk_id, paystream_timespec *tp);
-                    ]]
-                    local ts = ffi.new("paystream_timespec")
-                    local function now_ms()
-                      ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
-                      return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
-                    end
-                    local next_due = nil
-                    function delay()
-                      local now = now_ms()
-                      if next_due == nil then next_due = now end
-                      local due = next_due
-                      next_due = next_due + period_ms
-                      local wait = due - now
-                      if wait < 0 then return 0 end
-                      return wait
-                    end
-                    """);
+            lua.append(pacing(LoadTools.WRK_THREADS, ratePerSecond));
         }
         try {
             Files.createDirectories(dir);
