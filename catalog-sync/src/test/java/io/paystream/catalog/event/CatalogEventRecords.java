@@ -48,6 +48,25 @@ final class CatalogEventRecords {
         return record;
     }
 
+    /** A record of a type the catalog does not handle, whose body no one could read: it must not be parsed. */
+    static ProducerRecord<String, byte[]> otherType(String eventId, String type, String key) {
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(Topics.STRIPE_EVENTS, key, "{not json".getBytes(StandardCharsets.UTF_8));
+        headers(record, "platform", eventId, type, Instant.now().getEpochSecond());
+        return record;
+    }
+
+    /** A copy of {@code record} without the header {@code name}, as a broken producer might send it. */
+    static ProducerRecord<String, byte[]> withoutHeader(ProducerRecord<String, byte[]> record, String name) {
+        ProducerRecord<String, byte[]> copy = new ProducerRecord<>(record.topic(), record.key(), record.value());
+        record.headers().forEach(header -> {
+            if (!header.key().equals(name)) {
+                copy.headers().add(header);
+            }
+        });
+        return copy;
+    }
+
     /**
      * @param key the record key; the ingest uses the object's id, tests use the product's id for its prices too so
      *     that one product's events share a partition and keep their order

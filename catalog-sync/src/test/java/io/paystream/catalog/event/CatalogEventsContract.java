@@ -193,6 +193,18 @@ public abstract class CatalogEventsContract {
                 .contains("outcome=\"failed\"");
     }
 
+    @Test
+    void theDelayFromIngestReceiptToStateWrittenIsAPercentileHistogram() {
+        String account = "acct_lag" + run;
+        String product = "prod_lag" + run;
+        send(CatalogEventRecords.product(account, "evt_lag" + run, "product.created", t0, product, "Lag", true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> product(account, product) != null);
+
+        assertThat(new CatalogApiClient(port).get("/actuator/prometheus").body())
+                .contains("paystream_catalog_pipeline_latency_seconds_bucket{")
+                .contains("paystream_catalog_pipeline_latency_seconds_count{");
+    }
+
     /**
      * Sends a last event on the same key and waits for it: the records before it on that partition were consumed by
      * then, whatever they did.
