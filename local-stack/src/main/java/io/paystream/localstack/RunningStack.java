@@ -63,7 +63,8 @@ final class RunningStack implements AutoCloseable {
                     settings.kafkaPort(),
                     settings.kafkaControllerPort(),
                     settings.classPath(),
-                    settings.kafkaHeap());
+                    settings.kafkaHeap(),
+                    JvmOptions.RUNNING_SYSTEM);
         } catch (RuntimeException e) {
             throw new ServiceStartException(
                     "Kafka broker did not start: " + e.getMessage() + "\nIts log: "

@@ -37,8 +37,10 @@ final class ServiceProcess {
     /** Starts {@code jar}; the log file is rewritten on every start so it shows this run only. */
     static ServiceProcess start(ServiceSpec spec, Path jar, Path log, String maxHeap) {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command =
-                new ArrayList<>(List.of(javaBin, "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaBin);
+        command.addAll(JvmOptions.withHeap(maxHeap));
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(spec.args());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

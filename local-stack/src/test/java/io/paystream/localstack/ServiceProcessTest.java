@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paystream.testsupport.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +57,21 @@ class ServiceProcessTest {
         process.stop(Duration.ofSeconds(30));
 
         assertThat(process.handle().isAlive()).isFalse();
+    }
+
+    @Test
+    void aServiceRunsWithTheRunningSystemJvmOptionsNotTheTestsFastStartOnes() {
+        ServiceProcess process = start("up");
+        try {
+            List<String> arguments = List.of(process.handle().info().arguments().orElseThrow());
+
+            assertThat(arguments)
+                    .contains("-Xmx64m")
+                    .containsAll(JvmOptions.RUNNING_SYSTEM)
+                    .noneMatch(argument -> argument.startsWith("-XX:TieredStopAtLevel"))
+                    .doesNotContain("-XX:+UseSerialGC");
+        } finally {
+            process.stop(Duration.ofSeconds(30));
+        }
     }
 }
