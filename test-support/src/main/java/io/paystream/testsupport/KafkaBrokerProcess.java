@@ -27,8 +27,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     /**
-     * JVM options for tests and the local stack: C1 only and the serial collector start the broker in about 2 s and
-     * keep its footprint small, at the price of steady-state throughput. Benchmarks pass {@link #THROUGHPUT}.
+     * JVM options for tests: C1 only and the serial collector start the broker in about 2 s and keep its footprint
+     * small, at the price of steady-state throughput. The local stack and the benchmarks pass their own options
+     * (local-stack's {@code JvmOptions}, {@link #THROUGHPUT}).
      */
     public static final List<String> FAST_START = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
