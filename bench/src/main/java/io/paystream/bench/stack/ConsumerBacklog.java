@@ -29,8 +29,10 @@ final class ConsumerBacklog implements AutoCloseable {
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                10_000));
+                15_000));
     }
 
     /** Records behind, per group. */
@@ -39,7 +41,7 @@ final class ConsumerBacklog implements AutoCloseable {
             List<TopicPartition> partitions = admin
                     .describeTopics(List.of(Topics.STRIPE_EVENTS))
                     .allTopicNames()
-                    .get(10, TimeUnit.SECONDS)
+                    .get(15, TimeUnit.SECONDS)
                     .get(Topics.STRIPE_EVENTS)
                     .partitions()
                     .stream()
@@ -48,12 +50,12 @@ final class ConsumerBacklog implements AutoCloseable {
             Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
             partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResultInfo> ends =
-                    admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+                    admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS);
             Map<String, Long> backlog = new LinkedHashMap<>();
             for (String group : GROUPS) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS);
+                        .get(15, TimeUnit.SECONDS);
                 long behind = 0;
                 for (TopicPartition partition : partitions) {
                     OffsetAndMetadata offset = committed.get(partition);

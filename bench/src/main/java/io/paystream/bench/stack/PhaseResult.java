@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param appliedAfterDrain the same from the window's start until the drain ended
  * @param drainSeconds from the window's end until every 200 was applied, or the drain's bound when not all were
  * @param startBacklog the larger group backlog when the window started (left over from before)
+ * @param documentsAtStart documents stored when the window started: every window adds about one per event
  * @param workerLag payment-worker's receipt-to-written lag over the window and the drain
  * @param catalogLag catalog-sync's, null while it publishes none
  * @param cpuPercent per process, CPU time over the window as % of one core; wrk included
@@ -28,6 +29,7 @@ record PhaseResult(
         Map<MixType, Long> appliedAfterDrain,
         double drainSeconds,
         long startBacklog,
+        long documentsAtStart,
         Quantiles workerLag,
         @Nullable Quantiles catalogLag,
         WindowSampler.Samples samples,

@@ -23,6 +23,7 @@ final class PhaseRunner {
     private final LaunchedStack stack;
     private final ServiceMetrics metrics;
     private final ConsumerBacklog backlog;
+    private final StoredDocuments store;
     private final Map<String, ProcessHandle> processes;
     private final Knobs knobs;
     private final Path scripts;
@@ -34,6 +35,7 @@ final class PhaseRunner {
             LaunchedStack stack,
             ServiceMetrics metrics,
             ConsumerBacklog backlog,
+            StoredDocuments store,
             Map<String, ProcessHandle> processes,
             Knobs knobs,
             Path scripts,
@@ -41,6 +43,7 @@ final class PhaseRunner {
         this.stack = stack;
         this.metrics = metrics;
         this.backlog = backlog;
+        this.store = store;
         this.processes = processes;
         this.knobs = knobs;
         this.scripts = scripts;
@@ -55,6 +58,7 @@ final class PhaseRunner {
         String tag = runTag + "b" + (++batch);
         Path script = MixScript.write(scripts, tag, SECRET, knobs.threads(), rate);
         long startBacklog = largestBacklog();
+        long documentsAtStart = store.count();
         Map<MixType, Long> appliedBefore = retrying(metrics::applied);
         PrometheusHistogram workerBefore = retrying(metrics::workerLag);
         @Nullable PrometheusHistogram catalogBefore = retrying(metrics::catalogLag);
@@ -87,6 +91,7 @@ final class PhaseRunner {
                 appliedAfterDrain,
                 drainSeconds,
                 startBacklog,
+                documentsAtStart,
                 Quantiles.between(workerBefore, retrying(metrics::workerLag)),
                 catalogBefore == null || catalogAfter == null ? null : Quantiles.between(catalogBefore, catalogAfter),
                 samples,

@@ -23,8 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class QueryTimings {
 
-    /** @param failures answers other than 200 (a 404 means a sent object was not stored) or no answer */
-    record Timing(String query, int requests, int failures, double p50Millis, double p99Millis, double maxMillis) {}
+    /**
+     * @param failures answers other than 200 (a 404 means a sent object was not stored) or no answer
+     * @param firstFailure the first failure's status and path, empty when none failed
+     */
+    record Timing(
+            String query,
+            int requests,
+            int failures,
+            String firstFailure,
+            double p50Millis,
+            double p99Millis,
+            double maxMillis) {}
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,43 +64,61 @@ final class QueryTimings {
     private static Timing nextPages(String payments, int requests) {
         String first = payments + "?limit=20";
         @Nullable String cursor = cursorOf(get(first).body());
-        double[] millis = new double[requests];
-        int failures = 0;
+        Measured measured = new Measured(requests);
         for (int i = 0; i < requests; i++) {
             String url =
                     cursor == null ? first : first + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
-            long start = System.nanoTime();
-            Answer answer = get(url);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            failures += answer.status() == 200 ? 0 : 1;
+            Answer answer = measured.get(url);
             cursor = answer.status() == 200 ? cursorOf(answer.body()) : null;
         }
-        return timing("GET /api/payments?limit=20&cursor={next}", millis, failures);
+        return measured.timing("GET /api/payments?limit=20&cursor={next}");
     }
 
     private static Timing time(String query, int requests, IntFunction<String> url) {
-        double[] millis = new double[requests];
-        int failures = 0;
+        Measured measured = new Measured(requests);
         for (int i = 0; i < requests; i++) {
-            String target = url.apply(i);
-            long start = System.nanoTime();
-            Answer answer = get(target);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            failures += answer.status() == 200 ? 0 : 1;
+            measured.get(url.apply(i));
         }
-        return timing(query, millis, failures);
+        return measured.timing(query);
     }
 
-    private static Timing timing(String query, double[] millis, int failures) {
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        return new Timing(
-                query,
-                sorted.length,
-                failures,
-                sorted[(int) Math.ceil(0.50 * sorted.length) - 1],
-                sorted[(int) Math.ceil(0.99 * sorted.length) - 1],
-                sorted[sorted.length - 1]);
+    /** One query's requests: their times and failures. */
+    private static final class Measured {
+
+        private final double[] millis;
+        private int count;
+        private int failures;
+        private String firstFailure = "";
+
+        Measured(int requests) {
+            this.millis = new double[requests];
+        }
+
+        Answer get(String url) {
+            long start = System.nanoTime();
+            Answer answer = QueryTimings.get(url);
+            millis[count++] = (System.nanoTime() - start) / 1e6;
+            if (answer.status() != 200) {
+                failures++;
+                if (firstFailure.isEmpty()) {
+                    firstFailure = answer.status() + " " + URI.create(url).getPath();
+                }
+            }
+            return answer;
+        }
+
+        Timing timing(String query) {
+            double[] sorted = Arrays.copyOf(millis, count);
+            Arrays.sort(sorted);
+            return new Timing(
+                    query,
+                    count,
+                    failures,
+                    firstFailure,
+                    sorted[(int) Math.ceil(0.50 * count) - 1],
+                    sorted[(int) Math.ceil(0.99 * count) - 1],
+                    sorted[count - 1]);
+        }
     }
 
     private static @Nullable String cursorOf(String body) {

@@ -35,13 +35,16 @@ final class StackReport {
     /** One line to the console while the run goes on. */
     static void progress(PhaseResult phase, String verdict) {
         System.out.printf(
-                "%s: %,d 200s (%,.0f/s), %,d other, applied %,.0f/s in the window, worker lag %s ms, catalog lag %s,"
-                        + " backlog at end %,d: %s%n",
+                "%s (%,d stored): %,d 200s (%,.0f/s), %,d other, applied %,.0f/s in the window, %s, worker lag %s"
+                        + " ms, catalog lag %s, backlog at end %,d: %s%n",
                 phase.name(),
+                phase.documentsAtStart(),
                 phase.load().okTotal(),
                 phase.okPerSecond(),
                 phase.load().failures(),
                 phase.appliedPerSecond(),
+                (phase.allApplied() ? "all applied " : "NOT all applied ")
+                        + "%.0f s after".formatted(phase.drainSeconds()),
                 phase.workerLag().describe(),
                 phase.catalogLag() == null ? "unavailable" : phase.catalogLag().describe() + " ms",
                 phase.backlogLast(),
@@ -53,13 +56,14 @@ final class StackReport {
         line("Lag: ingest receipt to state written, the services' own histograms (bucket upper bounds, ms),"
                 + " p50 / p95 / p99 / max, over the window and the drain after it. Backlog: records the consumer group"
                 + " has not committed, sampled through the window, first / max / last.\n");
-        line("| phase | offered/s | 200 | other | 200/s | applied/s in window | all applied (s after) |"
-                + " worker lag ms | catalog lag ms | backlog worker | backlog catalog |");
-        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        line("| phase | stored at start | offered/s | 200 | other | 200/s | applied/s in window |"
+                + " all applied (s after) | worker lag ms | catalog lag ms | backlog worker | backlog catalog |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (PhaseResult p : phases) {
-            line("| %s | %s | %,d | %,d | %,.0f | %,.0f | %s | %s | %s | %s | %s |"
+            line("| %s | %,d | %s | %,d | %,d | %,.0f | %,.0f | %s | %s | %s | %s | %s |"
                     .formatted(
                             p.name(),
+                            p.documentsAtStart(),
                             p.offeredRate() == 0 ? "closed loop" : "%,d".formatted(p.offeredRate()),
                             p.load().okTotal(),
                             p.load().failures(),
@@ -118,14 +122,15 @@ final class StackReport {
 
     void search(RateSearch.Outcome search, long p99LimitMillis) {
         line("\n#### Rate search\n");
-        line("| trial | offered/s | 200/s | applied/s | started with backlog | verdict |");
-        line("|---|---|---|---|---|---|");
+        line("| trial | stored at start | offered/s | 200/s | applied/s | started with backlog | verdict |");
+        line("|---|---|---|---|---|---|---|");
         int n = 0;
         for (PhaseResult trial : search.trials()) {
             List<String> failures = trial.failures(p99LimitMillis);
-            line("| %d | %,d | %,.0f | %,.0f | %,d | %s |"
+            line("| %d | %,d | %,d | %,.0f | %,.0f | %,d | %s |"
                     .formatted(
                             ++n,
+                            trial.documentsAtStart(),
                             trial.offeredRate(),
                             trial.okPerSecond(),
                             trial.appliedPerSecond(),
@@ -158,8 +163,14 @@ final class StackReport {
         line("| query | requests | failures | p50 ms | p99 ms | max ms |");
         line("|---|---|---|---|---|---|");
         for (QueryTimings.Timing t : timings) {
-            line("| `%s` | %d | %d | %.1f | %.1f | %.1f |"
-                    .formatted(t.query(), t.requests(), t.failures(), t.p50Millis(), t.p99Millis(), t.maxMillis()));
+            line("| `%s` | %d | %s | %.1f | %.1f | %.1f |"
+                    .formatted(
+                            t.query(),
+                            t.requests(),
+                            t.failures() == 0 ? "0" : t.failures() + " (first: " + t.firstFailure() + ")",
+                            t.p50Millis(),
+                            t.p99Millis(),
+                            t.maxMillis()));
         }
     }
 
