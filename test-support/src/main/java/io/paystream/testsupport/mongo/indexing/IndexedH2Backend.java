@@ -1,0 +1,41 @@
+package io.paystream.testsupport.mongo.indexing;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 (MVStore) backend with secondary indexes persisted beside the data, planned queries and a
+ * log of collection scans. Reads a file written by the plain H2 backend: its indexes are built on opening.
+ */
+public class IndexedH2Backend extends H2Backend {
+
+    /** Read through {@link #scans()}: H2Backend's constructor opens the file's databases before this is set. */
+    private final CollectionScanLog scans;
+
+    public IndexedH2Backend(MVStore store, CollectionScanLog scans) {
+        super(store);
+        this.scans = scans;
+    }
+
+    /**
+     * The MVStore in {@code file}, created if missing, its page cache (documents and indexes: the bulk of this
+     * backend's memory) limited to {@code cacheSizeMb}.
+     */
+    public static MVStore openStore(Path file, int cacheSizeMb) {
+        return new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(cacheSizeMb)
+                .open();
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry(), this::scans);
+    }
+
+    private CollectionScanLog scans() {
+        return scans;
+    }
+}
