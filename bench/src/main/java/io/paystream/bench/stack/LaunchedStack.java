@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * The stack exactly as users start it: {@code ./paystream up} as a child process, with nothing but its own data folder
@@ -167,6 +169,25 @@ final class LaunchedStack implements AutoCloseable {
             process.destroyForcibly();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Earlier runs' stack data (a Kafka log and a MongoDB file of a million events each, gigabytes), so runs do not pile up. */
+    static void deleteEarlierData(Path results) {
+        if (!Files.isDirectory(results)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(results)) {
+            for (Path dir : entries.filter(p -> p.getFileName().toString().startsWith("stack-data-"))
+                    .toList()) {
+                try (Stream<Path> tree = Files.walk(dir)) {
+                    for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String printed() {
