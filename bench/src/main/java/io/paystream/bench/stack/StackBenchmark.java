@@ -109,7 +109,10 @@ public final class StackBenchmark {
                     measured("confirm %,d/s".formatted(found), found, knobs.confirmSeconds(), runner, drain);
             List<String> failures = confirm.failures(knobs.p99LimitMillis());
             report.verdict("Confirm run, %,d/s for %d s: %s"
-                    .formatted(found, knobs.confirmSeconds(), failures.isEmpty() ? "holds" : "**fails**: " + failures));
+                    .formatted(
+                            found,
+                            knobs.confirmSeconds(),
+                            failures.isEmpty() ? "holds" : "**fails**: " + String.join("; ", failures)));
         }
         runner.settle(Duration.ofSeconds(knobs.settleSeconds()), RateSearch.SETTLED);
         PhaseResult closed = measured(
@@ -173,7 +176,7 @@ public final class StackBenchmark {
                             rate,
                             Math.round(100.0 * rate / found),
                             knobs.sustainSeconds(),
-                            failures.isEmpty() ? "holds" : "**fails**: " + failures));
+                            failures.isEmpty() ? "holds" : "**fails**: " + String.join("; ", failures)));
             if (failures.isEmpty()) {
                 return;
             }
