@@ -23,6 +23,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunningStack implements AutoCloseable {
 
+    /**
+     * The MongoDB server's page cache: documents and index pages beyond it stay in the file. With the launcher's
+     * heap ({@code --mongo-heap}, default 1g) it bounds the server's memory whatever the store's size; MVStore's
+     * default (16 MB) holds only a sliver of the working set of a store with a million documents and its indexes.
+     */
+    static final int MONGO_CACHE_MB = 256;
+
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
 
     private final StackSettings settings;
@@ -75,7 +82,7 @@ final class RunningStack implements AutoCloseable {
         out.println(
                 "Starting MongoDB wire server on 127.0.0.1:" + settings.mongoPort() + " (data in " + mongoFile() + ")");
         try {
-            mongo = EmbeddedMongoServer.persistent(mongoFile(), settings.mongoPort());
+            mongo = EmbeddedMongoServer.persistent(mongoFile(), settings.mongoPort(), MONGO_CACHE_MB);
         } catch (RuntimeException e) {
             throw new ServiceStartException(
                     "MongoDB wire server did not start on " + mongoFile() + ": " + e.getMessage(), e);

@@ -18,8 +18,7 @@ final class StackSummary {
         out.println();
         row(out, "Kafka", s.bootstrapServers(), "topics " + Topics.STRIPE_EVENTS + ", " + Topics.PAYMENTS_EVENTS);
         row(out, "MongoDB", s.mongoUri(), "embedded wire server, file " + stack.mongoFile());
-        // said here once, instead of the server's WARN per index (kept off the console by logback.xml)
-        row(out, "", "", "it ignores non-unique secondary indexes: queries off _id read whole collections");
+        row(out, "", "", "with the services' secondary indexes; a query no index serves is logged as a WARN");
         for (ServiceSpec spec : ServiceSpec.all(s)) {
             String outcome = outcomes.getOrDefault(spec.module(), "not started");
             if (outcome.equals("up")) {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /** The launcher's console is for the user: what the embedded servers log there is cut down in logback.xml. */
 class ConsoleLoggingTest {
 
-    /** It warns once per non-unique index the services create: hundreds of lines before the summary. */
+    /** Its own warnings (index options it does not know, ...) would come before the summary; errors must show. */
     @Test
     void theEmbeddedMongoServersIndexWarningsStayOffTheConsoleButItsErrorsDoNot() {
         Logger mongoDatabase = LoggerFactory.getLogger(AbstractMongoDatabase.class);

@@ -95,7 +95,7 @@ class RunningStackTest {
                     .contains(StackSettings.DEV_SECRET)
                     .contains("catalog-sync")
                     .contains("left out")
-                    .contains("ignores non-unique secondary indexes");
+                    .contains("with the services' secondary indexes");
         }
 
         assertThat(services).noneMatch(ProcessHandle::isAlive);
