@@ -3,6 +3,7 @@ package io.paystream.catalog.event;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.sun.management.OperatingSystemMXBean;
 import io.paystream.catalog.product.CatalogObject;
 import io.paystream.catalog.product.CatalogStore;
 import io.paystream.catalog.product.CatalogWriter;
@@ -12,6 +13,7 @@ import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,22 +31,31 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A component measurement of the event path, not a test: polled batches of product and price events (~2.4 KB each,
- * like the peer's) handed to the listener as the container would, on the embedded Mongo server, first on an empty
- * catalog (the events create it), then on one seeded with {@code measure.products} products and three prices each
- * (through the writer a full sync uses), where every event updates a random existing object. Reports events/s and the
- * time per batch; writes the report to {@code target/catalog-event-path.txt}.
+ * like the peer's) handed to the listener as the container would, on the embedded Mongo server in this JVM, first on
+ * an empty catalog (the events create it), then on catalogs seeded with each of {@code measure.products} products and
+ * three prices each (through the writer a full sync uses), where every event updates a random existing object, so the
+ * same work is timed on a small and a large catalog. Reports events/s, the time per batch and the process's CPU per
+ * event (event path and server together: on a shared machine the steadier figure); writes the report to
+ * {@code target/catalog-event-path.txt}.
  *
  * <p>Run: {@code ./mvnw -o -q -pl catalog-sync test -Dtest=CatalogEventPathMeasurement -Dcatalog.measure=true
- * -Dsurefire.failIfNoSpecifiedTests=false}; options {@code -Dmeasure.products=100000}, {@code -Dmeasure.events=20000},
- * {@code -Dmeasure.batch=500}, {@code -Dmeasure.backend=memory|h2} (h2: the file backend the local stack uses).
+ * -Dsurefire.failIfNoSpecifiedTests=false}; options {@code -Dmeasure.products=1000,100000},
+ * {@code -Dmeasure.events=20000} (per phase, the first fifth a warm-up), {@code -Dmeasure.batch=500},
+ * {@code -Dmeasure.backend=memory|h2} (h2: the file backend the local stack uses).
  */
 @EnabledIfSystemProperty(named = "catalog.measure", matches = "true")
 class CatalogEventPathMeasurement {
 
     private static final String ACCOUNT = "platform";
     private static final String PADDING = "x".repeat(1_700);
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private final int products = Integer.getInteger("measure.products", 100_000);
+    private final List<Integer> sizes = Arrays.stream(
+                    System.getProperty("measure.products", "1000,100000").split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .toList();
     private final int events = Integer.getInteger("measure.events", 20_000);
     private final int batchSize = Integer.getInteger("measure.batch", 500);
     private final String backend = System.getProperty("measure.backend", "memory");
@@ -67,12 +78,15 @@ class CatalogEventPathMeasurement {
             MongoDatabase empty = client.getDatabase("empty");
             measure("empty catalog, events create it", empty, creations());
 
-            MongoDatabase full = client.getDatabase("full");
-            long seeding = System.nanoTime();
-            seed(full);
-            report.append("seeded %,d products and %,d prices in %.1f s%n"
-                    .formatted(products, products * 3L, (System.nanoTime() - seeding) / 1e9));
-            measure("%,d products / %,d prices, random updates".formatted(products, products * 3L), full, updates());
+            for (int size : sizes) {
+                MongoDatabase full = client.getDatabase("seeded" + size);
+                long seeding = System.nanoTime();
+                seed(full, size);
+                report.append("seeded %,d products and %,d prices in %.1f s%n"
+                        .formatted(size, size * 3L, (System.nanoTime() - seeding) / 1e9));
+                measure("%,d products / %,d prices, random updates".formatted(size, size * 3L), full, updates(size));
+                full.drop(); // the next size's server memory to itself
+            }
         }
         System.out.println(report);
         Files.writeString(Path.of("target", "catalog-event-path.txt"), report);
@@ -88,6 +102,8 @@ class CatalogEventPathMeasurement {
         batches.subList(0, warmUp).forEach(path.listener::onEvents);
         long[] nanos = new long[batches.size() - warmUp];
         int measured = 0;
+        double loadBefore = OS.getSystemLoadAverage();
+        long cpuStart = OS.getProcessCpuTime();
         long start = System.nanoTime();
         for (int i = warmUp; i < batches.size(); i++) {
             long batchStart = System.nanoTime();
@@ -96,9 +112,10 @@ class CatalogEventPathMeasurement {
             measured += batches.get(i).size();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (OS.getProcessCpuTime() - cpuStart) / 1e9;
         Arrays.sort(nanos);
         report.append(
-                "%s: %,d events in %.2f s = %,.0f events/s; per batch p50 %d ms, p99 %d ms, max %d ms (applied %,.0f, stale %,.0f)%n"
+                "%s: %,d events in %.2f s = %,.0f events/s; per batch p50 %d ms, p99 %d ms, max %d ms (all batches: applied %,.0f, stale %,.0f)%n"
                         .formatted(
                                 label,
                                 measured,
@@ -112,6 +129,15 @@ class CatalogEventPathMeasurement {
                                         + path.events("product.created", "applied")
                                         + path.events("price.created", "applied"),
                                 path.events("product.updated", "stale") + path.events("price.updated", "stale")));
+        // Other processes share the cores: the CPU this process spent per event (the event path and the embedded
+        // server together) says what an otherwise idle core would do, whatever the machine's load was.
+        report.append("    CPU %.2f s = %.0f us per event, %,.0f events/s per busy core; load average %.1f -> %.1f%n"
+                .formatted(
+                        cpuSeconds,
+                        cpuSeconds * 1e6 / measured,
+                        measured / cpuSeconds,
+                        loadBefore,
+                        OS.getSystemLoadAverage()));
     }
 
     /** A product and its three prices created, in turn, until {@code events}. */
@@ -127,7 +153,7 @@ class CatalogEventPathMeasurement {
     }
 
     /** Half product updates, half price updates, of random existing objects, each newer than the sync's state. */
-    private List<ProducerRecord<String, byte[]>> updates() {
+    private List<ProducerRecord<String, byte[]>> updates(int products) {
         Random random = new Random(11);
         List<ProducerRecord<String, byte[]>> sent = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
@@ -142,7 +168,7 @@ class CatalogEventPathMeasurement {
     }
 
     /** The catalog a full sync leaves, written by the sync's own writer in pages. */
-    private void seed(MongoDatabase database) {
+    private void seed(MongoDatabase database, int products) {
         CatalogStore.createIndexes(database);
         CatalogWriter writer = CatalogStore.writer(database, Clock.systemUTC());
         Instant listedAt = Instant.ofEpochSecond(t0 - 3600);
