@@ -2,14 +2,11 @@ package io.paystream.testsupport.mongo.indexing;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,23 +14,16 @@ import org.slf4j.LoggerFactory;
 /**
  * A secondary index of the H2 backend, persisted in the MVStore beside the collection: its memory is bounded by the
  * store's cache, and a restart reopens it instead of rebuilding it. Positions are the documents' {@code _id}s, the
- * keys of the collection's own map, ordered as that map orders them.
- *
- * <p>A second map keeps what the entries alone do not say: which keys were ever irregular, and how many documents the
- * index has seen, compared with the collection on opening (a file written by a server without this index, e.g. an
- * older Paystream, leaves it behind the collection: it is rebuilt).
+ * keys of the collection's own map, ordered as that map orders them ({@link KeyOrder}). Entries hold dates to the
+ * millisecond, as the documents they come from read back ({@link StoredPrecision}).
  */
-final class H2SecondaryIndex extends SecondaryIndex<Object> {
+final class H2SecondaryIndex extends SecondaryIndex<Object> implements PersistedIndex {
 
     private static final Logger log = LoggerFactory.getLogger(H2SecondaryIndex.class);
-    private static final String IRREGULAR_KEYS = "irregularKeys";
-    private static final String DOCUMENTS = "documents";
 
     private final MVStore store;
     private final MVMap<Object[], Boolean> entries;
-    private final MVMap<String, Long> meta;
-    private final AtomicLong irregularKeys = new AtomicLong();
-    private final AtomicLong documents = new AtomicLong();
+    private final H2IndexState state;
 
     H2SecondaryIndex(
             MVStore store,
@@ -42,7 +32,7 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
             List<IndexKey> keys,
             boolean sparse,
             Function<Document, @Nullable Object> positionOf) {
-        this(store, mapName, name, keys, sparse, new EntryOrder(keys, naturalOrder()), positionOf);
+        this(store, mapName, name, keys, sparse, new EntryOrder(keys, KeyOrder.INSTANCE), positionOf);
     }
 
     private H2SecondaryIndex(
@@ -56,46 +46,35 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
         super(name, keys, sparse, order, positionOf);
         this.store = store;
         this.entries = store.openMap(mapName, new MVMap.Builder<Object[], Boolean>().keyType(new H2EntryType(order)));
-        this.meta = store.openMap(mapName + ".meta");
-        this.irregularKeys.set(meta.getOrDefault(IRREGULAR_KEYS, 0L));
-        this.documents.set(meta.getOrDefault(DOCUMENTS, 0L));
+        this.state = new H2IndexState(store, mapName + ".meta");
     }
 
-    /** The collection map's key order (H2's default key type), i.e. the order a collection scan reads. */
-    private static Comparator<Object> naturalOrder() {
-        ObjectDataType keys = new ObjectDataType();
-        return keys::compare;
-    }
-
-    /** Clears a reopened index that missed documents, so that mongo-java-server rebuilds it when adding it. */
-    void discardIfBehind(long collectionDocuments) {
-        long indexed = documents.get();
-        if (!entries.isEmpty() && indexed != collectionDocuments) {
+    @Override
+    public void discardIfBehind(long collectionDocuments) {
+        if (!entries.isEmpty() && state.documents() != collectionDocuments) {
             log.warn(
                     "index {} saw {} documents of its collection's {}: rebuilding it",
                     getName(),
-                    indexed,
+                    state.documents(),
                     collectionDocuments);
             entries.clear();
-            meta.clear();
-            irregularKeys.set(0);
-            documents.set(0);
+            state.clear();
         }
     }
 
     @Override
     boolean insert(Object[] entry) {
-        return entries.putIfAbsent(entry, Boolean.TRUE) == null;
+        return entries.putIfAbsent(StoredPrecision.of(entry), Boolean.TRUE) == null;
     }
 
     @Override
     boolean delete(Object[] entry) {
-        return entries.remove(entry) != null;
+        return entries.remove(StoredPrecision.of(entry)) != null;
     }
 
     @Override
     boolean contains(Object[] entry) {
-        return entries.containsKey(entry);
+        return entries.containsKey(StoredPrecision.of(entry));
     }
 
     @Override
@@ -105,20 +84,17 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
 
     @Override
     long irregularKeys() {
-        return irregularKeys.get();
+        return state.irregularKeys();
     }
 
     @Override
     void markIrregular(long keys) {
-        long known = irregularKeys.get();
-        if ((known | keys) != known) {
-            meta.put(IRREGULAR_KEYS, irregularKeys.accumulateAndGet(keys, (a, b) -> a | b));
-        }
+        state.markIrregular(keys);
     }
 
     @Override
     void countDocument(int delta) {
-        meta.put(DOCUMENTS, documents.addAndGet(delta));
+        state.countDocument(delta);
     }
 
     @Override
@@ -140,6 +116,6 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
     @Override
     public void drop() {
         store.removeMap(entries);
-        store.removeMap(meta);
+        store.removeMap(state.map());
     }
 }

@@ -7,15 +7,20 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 (MVStore) backend with secondary indexes persisted beside the data, planned queries and a
- * log of collection scans. Reads a file written by the plain H2 backend: its indexes are built on opening.
+ * log of collection scans. Its files are in its own {@link StorageFormat} (no Java serialization): a file written
+ * by the plain H2 backend, or by an older Paystream, is refused with a message that says to delete it.
  */
 public class IndexedH2Backend extends H2Backend {
 
     /** Read through {@link #scans()}: H2Backend's constructor opens the file's databases before this is set. */
     private final CollectionScanLog scans;
 
+    /**
+     * @throws IllegalStateException when {@code store} holds data in another storage format (the store is closed):
+     *     checked before H2Backend's constructor opens the file's databases
+     */
     public IndexedH2Backend(MVStore store, CollectionScanLog scans) {
-        super(store);
+        super(StorageFormat.checked(store));
         this.scans = scans;
     }
 

@@ -37,15 +37,26 @@ class IndexedH2Collection extends H2Collection implements PlannedCollection<Obje
     }
 
     /**
+     * Stores the document as it will read back from the file ({@link StoredPrecision}), before its key and index
+     * entries are taken from it.
+     */
+    @Override
+    public synchronized void addDocument(Document document) {
+        StoredPrecision.truncate(document);
+        super.addDocument(document);
+    }
+
+    /**
      * Synchronized: an index built while another connection inserts would miss those documents. A reopened index that
-     * saw fewer documents than the collection holds is cleared first, so that mongo-java-server rebuilds it.
+     * saw another number of documents than the collection holds is cleared first, so that mongo-java-server rebuilds
+     * it.
      */
     @Override
     public synchronized void addIndex(Index<Object> index) {
         boolean known =
                 getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
-        if (!known && index instanceof H2SecondaryIndex secondary) {
-            secondary.discardIfBehind(count());
+        if (!known && index instanceof PersistedIndex persisted) {
+            persisted.discardIfBehind(count());
         }
         super.addIndex(index);
     }

@@ -13,18 +13,28 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The H2 backend's database: planned collections with secondary indexes persisted in the MVStore. The server's own
- * {@code system.*} collections stay as they were.
+ * The H2 backend's database: planned collections with secondary indexes persisted in the MVStore. User collections
+ * are stored without Java serialization ({@link StorageFormat}): documents as BSON ({@link H2DocumentType}), keys and
+ * unique indexes typed ({@link H2KeyType}, {@link H2TypedUniqueIndex}). The server's own {@code system.*} collections,
+ * a few small documents, keep mongo-java-server's format.
  */
 class IndexedH2Database extends H2Database {
 
-    /** H2Database's map names for a collection's documents and metadata: a reopened file must find its data. */
+    /**
+     * H2Database's map names for a collection's documents and metadata: H2Backend finds a file's databases by the
+     * first, and H2Database drops and renames both by name. The file's format marker tells which format they hold.
+     */
     private static final String DATA_PREFIX = "databases.";
 
     private static final String META_PREFIX = "meta.";
 
-    /** Another name than H2Database's unique {@code ._index_}; the version names the entry format. */
-    private static final String SECONDARY_INDEX_INFIX = "._secondary_v1_";
+    /**
+     * Other names than H2Database's {@code ._index_}, whose Java-serialized unique keys these replace; the versions
+     * name the entry formats ({@link StorageFormat#VERSION}).
+     */
+    private static final String SECONDARY_INDEX_INFIX = "._secondary_v2_";
+
+    private static final String UNIQUE_INDEX_INFIX = "._unique_v2_";
 
     private final MVStore store;
     private final Supplier<CollectionScanLog> scans;
@@ -56,9 +66,21 @@ class IndexedH2Database extends H2Database {
             return super.openOrCreateCollection(collectionName, options);
         }
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> data = store.openMap(DATA_PREFIX + fullName);
+        MVMap<Object, Document> data = store.openMap(
+                DATA_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>().keyType(new H2KeyType()).valueType(new H2DocumentType()));
         MVMap<String, Object> meta = store.openMap(META_PREFIX + fullName);
         return new IndexedH2Collection(this, collectionName, options, data, meta, cursorRegistry, scans);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        if (collectionName.startsWith("system.")) {
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+        String mapName = getFullCollectionNamespace(collectionName) + UNIQUE_INDEX_INFIX + indexName;
+        return new H2TypedUniqueIndex(store, mapName, indexName, keys, sparse);
     }
 
     @Override

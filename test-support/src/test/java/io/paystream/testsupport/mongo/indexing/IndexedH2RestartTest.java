@@ -3,13 +3,16 @@ package io.paystream.testsupport.mongo.indexing;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Sorts.descending;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import java.nio.file.Path;
@@ -17,14 +20,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The H2 backend's secondary indexes survive a restart, and catch up with a file written without them. */
+/**
+ * The H2 backend's indexes survive a restart and catch up with writes made without them; a file of another storage
+ * format is refused.
+ */
 class IndexedH2RestartTest {
 
     private static final Document BY_ACCOUNT = new Document("account", 1).append("seq", -1);
+    private static final String SECONDARY_MAP = "restart.things._secondary_v2_account_1_seq_-1";
 
     @TempDir
     Path directory;
@@ -41,10 +49,11 @@ class IndexedH2RestartTest {
             });
         }
         try (MVStore store = MVStore.open(file.toString())) {
-            assertThat(store.<Object, Object>openMap("restart.things._secondary_v1_account_1_seq_-1")
-                            .sizeAsLong())
-                    .as("entries persisted beside the data")
-                    .isEqualTo(1_999);
+            assertThat(store.getMapNames())
+                    .as("indexes persisted beside the data")
+                    .contains(SECONDARY_MAP, "restart.things._unique_v2__id_")
+                    .doesNotContain("restart.things._index__id_");
+            assertThat(secondaryEntries(store).sizeAsLong()).isEqualTo(1_999);
         }
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.persistent(file, 0)) {
@@ -70,7 +79,7 @@ class IndexedH2RestartTest {
     }
 
     @Test
-    void aFileWrittenWithoutTheIndexGetsItBuiltOnOpening() {
+    void aFileOfAnotherStorageFormatIsRefusedWithTheRemedy() {
         Path file = directory.resolve("plain.mv");
         MongoServer plain = new MongoServer(new H2Backend(file.toString()));
         try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
@@ -81,10 +90,16 @@ class IndexedH2RestartTest {
             plain.shutdownNow();
         }
 
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.persistent(file, 0)) {
-            withThings(server, things -> assertThat(seqs(things.find(eq("account", "acct_3"))))
-                    .hasSize(50));
-            assertThat(server.collectionScans()).isEmpty();
+        assertThatThrownBy(() -> EmbeddedMongoServer.persistent(file, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("format 1")
+                .hasMessageContaining("delete");
+        try (MVStore store = MVStore.open(file.toString())) {
+            assertThat(store.getMapNames())
+                    .as("the refused file left as it was")
+                    .doesNotContain(StorageFormat.MAP)
+                    .contains("databases.restart.things");
         }
     }
 
@@ -97,18 +112,65 @@ class IndexedH2RestartTest {
                 insert(things, 0, 100);
             });
         }
-        MongoServer plain = new MongoServer(new H2Backend(file.toString()));
-        try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
-            insert(client.getDatabase("restart").getCollection("things"), 100, 150);
-        } finally {
-            plain.shutdownNow();
+        try (MVStore store = MVStore.open(file.toString())) {
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap(
+                    "databases.restart.things",
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                            .keyType(new H2KeyType())
+                            .valueType(new H2DocumentType()));
+            for (int seq = 100; seq < 150; seq++) {
+                data.put(
+                        "doc-" + seq,
+                        new de.bwaldvogel.mongo.bson.Document("_id", "doc-" + seq)
+                                .append("account", "acct_" + seq % 10)
+                                .append("seq", seq));
+            }
         }
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.persistent(file, 0)) {
-            withThings(server, things -> assertThat(seqs(things.find(eq("account", "acct_2"))))
-                    .containsExactlyInAnyOrder(2, 12, 22, 32, 42, 52, 62, 72, 82, 92, 102, 112, 122, 132, 142));
+            withThings(server, things -> {
+                assertThat(seqs(things.find(eq("account", "acct_2"))))
+                        .containsExactlyInAnyOrder(2, 12, 22, 32, 42, 52, 62, 72, 82, 92, 102, 112, 122, 132, 142);
+                assertThat(seqs(things.find(eq("_id", "doc-120")))).containsExactly(120);
+                assertThat(seqs(things.find(in("_id", List.of("doc-99", "doc-149")))))
+                        .hasSize(2);
+            });
             assertThat(server.collectionScans()).isEmpty();
         }
+    }
+
+    @Test
+    void aServerDateStoredToTheMillisecondLeavesNoIndexEntryBehind() {
+        Path file = directory.resolve("dates.mv");
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.persistent(file, 0)) {
+            withThings(server, things -> {
+                things.createIndex(new Document("touched", 1));
+                insert(things, 0, 10);
+                things.updateOne(eq("_id", "doc-1"), new Document("$currentDate", new Document("touched", true)));
+            });
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.persistent(file, 0)) {
+            withThings(
+                    server,
+                    things -> things.updateOne(
+                            eq("_id", "doc-1"), new Document("$set", new Document("touched", "done"))));
+        }
+        try (MVStore store = MVStore.open(file.toString())) {
+            MVMap<Object[], Boolean> entries = store.openMap(
+                    "restart.things._secondary_v2_touched_1",
+                    new MVMap.Builder<Object[], Boolean>()
+                            .keyType(new H2EntryType(
+                                    new EntryOrder(List.of(new IndexKey("touched", true)), KeyOrder.INSTANCE))));
+            assertThat(entries.sizeAsLong()).as("one entry per document").isEqualTo(10);
+        }
+    }
+
+    private static MVMap<Object[], Boolean> secondaryEntries(MVStore store) {
+        List<IndexKey> keys = List.of(new IndexKey("account", true), new IndexKey("seq", false));
+        return store.openMap(
+                SECONDARY_MAP,
+                new MVMap.Builder<Object[], Boolean>()
+                        .keyType(new H2EntryType(new EntryOrder(keys, KeyOrder.INSTANCE))));
     }
 
     private static void withThings(EmbeddedMongoServer server, Consumer<MongoCollection<Document>> actions) {
