@@ -181,7 +181,9 @@ final class RunningStack implements AutoCloseable {
     }
 
     Path mongoFile() {
-        return settings.dataDir().resolve("mongo.mv");
+        // v2: test-support's storage format 2 (BSON documents, typed index keys); it refuses a file of the old format,
+        // so a data folder from before keeps its old mongo.mv beside a fresh store instead of failing to start
+        return settings.dataDir().resolve("mongo-v2.mv");
     }
 
     Path logOf(ServiceSpec spec) {

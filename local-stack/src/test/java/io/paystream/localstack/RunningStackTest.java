@@ -169,7 +169,7 @@ class RunningStackTest {
                 mongo.getDatabase("paystream").getCollection("payments").insertOne(new Document("_id", "pi_kept"));
             }
         }
-        assertThat(Files.exists(settings.dataDir().resolve("mongo.mv"))).isTrue();
+        assertThat(Files.exists(settings.dataDir().resolve("mongo-v2.mv"))).isTrue();
 
         try (RunningStack again = RunningStack.start(settings, out)) {
             try (MongoClient mongo = MongoClients.create(settings.mongoUri())) {
