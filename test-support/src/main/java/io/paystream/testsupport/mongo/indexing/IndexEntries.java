@@ -28,7 +28,7 @@ record IndexEntries(Set<Object[]> entries, long irregularKeys) {
         boolean anyValue = false;
         long arrays = 0;
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = Utils.getSubdocumentValueCollectionAware(document, keys.get(i));
+            raw[i] = value(document, keys.get(i));
             anyValue |= !(raw[i] instanceof Missing);
             if (raw[i] instanceof Collection) {
                 arrays |= 1L << i;
@@ -58,6 +58,16 @@ record IndexEntries(Set<Object[]> entries, long irregularKeys) {
             }
         }
         return new IndexEntries(entries, irregular);
+    }
+
+    /**
+     * The key's value as mongo-java-server's index reads it; a top-level field directly, without the path split (a
+     * regular expression) it costs on every write of every index otherwise.
+     */
+    private static Object value(Document document, String key) {
+        return key.indexOf('.') < 0
+                ? document.getOrMissing(key)
+                : Utils.getSubdocumentValueCollectionAware(document, key);
     }
 
     /**
