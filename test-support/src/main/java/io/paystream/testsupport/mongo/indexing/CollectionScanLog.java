@@ -18,6 +18,14 @@ public final class CollectionScanLog {
 
     static final int CAPACITY = 1_000;
     static final long WARN_ABOVE = 10_000;
+
+    /**
+     * More documents than this read through an index for one query is logged as well: the index narrows the query
+     * too little (it lacks an equality field the query filters on, or a sort walk filters most of what it reads), which
+     * a small test collection hides and a million documents do not.
+     */
+    static final long WIDE_READ = 1_000;
+
     private static final int MAX_WARNED_SHAPES = 10_000;
     private static final Logger log = LoggerFactory.getLogger(CollectionScanLog.class);
 
@@ -33,8 +41,17 @@ public final class CollectionScanLog {
         scans.clear();
     }
 
+    void recordWideRead(String namespace, Document query, long documents) {
+        record(new CollectionScan(namespace, QueryShape.of(query) + " via an index", documents));
+    }
+
     void record(String namespace, Document query, long documents) {
-        CollectionScan scan = new CollectionScan(namespace, QueryShape.of(query), documents);
+        record(new CollectionScan(namespace, QueryShape.of(query), documents));
+    }
+
+    private void record(CollectionScan scan) {
+        String namespace = scan.namespace();
+        long documents = scan.documents();
         synchronized (this) {
             if (scans.size() == CAPACITY) {
                 scans.removeFirst();
@@ -45,7 +62,7 @@ public final class CollectionScanLog {
                 && warned.size() < MAX_WARNED_SHAPES
                 && warned.add(namespace + ' ' + scan.queryShape())) {
             log.warn(
-                    "{} read all {} documents for a query of shape {}: no index answers it",
+                    "{} read {} documents for a query of shape {}: no index answers it well",
                     namespace,
                     documents,
                     scan.queryShape());

@@ -45,7 +45,43 @@ interface PlannedCollection<P> extends MongoCollection<P> {
             scanLog().record(getFullName(), query, count());
             return scan(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
-        return matchPositions(
-                query, plan.positions(), plan.ordered() ? null : orderBy, skip, limit, batchSize, fieldSelector);
+        Counted<P> positions = new Counted<>(plan.positions());
+        QueryResult result = matchPositions(
+                query, positions, plan.ordered() ? null : orderBy, skip, limit, batchSize, fieldSelector);
+        if (positions.read() > CollectionScanLog.WIDE_READ) {
+            scanLog().recordWideRead(getFullName(), query, positions.read());
+        }
+        return result;
+    }
+
+    /** Counts the positions a query read through its index: matchDocuments has collected its result when it returns. */
+    final class Counted<T> implements Iterable<T> {
+        private final Iterable<T> positions;
+        private long read;
+
+        Counted(Iterable<T> positions) {
+            this.positions = positions;
+        }
+
+        long read() {
+            return read;
+        }
+
+        @Override
+        public java.util.Iterator<T> iterator() {
+            java.util.Iterator<T> inner = positions.iterator();
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return inner.hasNext();
+                }
+
+                @Override
+                public T next() {
+                    read++;
+                    return inner.next();
+                }
+            };
+        }
     }
 }

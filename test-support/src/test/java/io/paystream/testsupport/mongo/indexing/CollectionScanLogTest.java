@@ -70,7 +70,7 @@ class CollectionScanLogTest {
         assertThat(warnings.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly(
-                        "db.prices read all 10001 documents for a query of shape {\"product\": \"?\"}: no index answers it",
-                        "db.prices read all 10001 documents for a query of shape {\"active\": \"?\"}: no index answers it");
+                        "db.prices read 10001 documents for a query of shape {\"product\": \"?\"}: no index answers it well",
+                        "db.prices read 10001 documents for a query of shape {\"active\": \"?\"}: no index answers it well");
     }
 }

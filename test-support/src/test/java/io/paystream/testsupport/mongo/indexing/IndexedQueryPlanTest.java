@@ -178,6 +178,27 @@ class IndexedQueryPlanTest {
         assertThat(server.collectionScans()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void aQueryItsIndexNarrowsTooLittleIsRecordedAsAWideRead(String name, Function<Path, EmbeddedMongoServer> servers) {
+        start(name, servers);
+        List<String> everyAccount = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> "acct_" + i)
+                .toList();
+
+        // every account is a seek point of the compound index: it reads every document to find the one amount
+        assertThat(things.find(and(in("account", everyAccount), eq("amount", 77)))
+                        .into(new ArrayList<>()))
+                .extracting(document -> document.getString("_id"))
+                .containsExactly("pi_00077");
+
+        assertThat(server.collectionScans()).singleElement().satisfies(scan -> {
+            assertThat(scan.namespace()).isEqualTo("plans.things");
+            assertThat(scan.queryShape()).contains("account", "amount").endsWith(" via an index");
+            assertThat(scan.documents()).isEqualTo(DOCUMENTS);
+        });
+    }
+
     private static List<Integer> amounts(Iterable<Document> documents) {
         List<Integer> amounts = new ArrayList<>();
         documents.forEach(document -> amounts.add(document.getInteger("amount")));
