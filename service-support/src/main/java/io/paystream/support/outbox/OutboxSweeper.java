@@ -23,9 +23,9 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
  * is published twice; when both do publish (several instances, a slow relay), consumers de-duplicate by id. No lock
  * is needed for the same reason.
  *
- * <p>A pass reads every collection for documents with entries old enough. On the embedded MongoDB server, which
- * ignores non-unique secondary indexes, that is a scan of every document; run every second, it became the embedded
- * server's largest cost as data grew and, through its garbage collection, payment-worker's end-to-end tail. So passes
+ * <p>A pass reads every collection for documents with entries old enough. On the embedded MongoDB server as it was
+ * (mongo-java-server ignores non-unique secondary indexes; test-support now adds them) that was a scan of every
+ * document; run every second, it became the embedded server's largest cost as data grew and, through its garbage collection, payment-worker's end-to-end tail. So passes
  * run only while one is due: {@link #sweepNeeded} records that entries written before some moment may have been left
  * behind, and {@link #sweepIfNeeded} runs passes until one whose cutoff ({@code now - minAge}) has reached that moment
  * succeeds. Leftovers have exactly these causes, and each one must ask for a pass: this process starting (a previous
