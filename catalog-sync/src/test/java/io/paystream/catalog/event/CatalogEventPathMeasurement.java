@@ -61,12 +61,14 @@ class CatalogEventPathMeasurement {
     private final String backend = System.getProperty("measure.backend", "memory");
     private final long t0 = Instant.now().getEpochSecond();
     private final StringBuilder report = new StringBuilder();
+    private int printed;
 
     @Test
     void eventsPerSecondFromAnEmptyToAFullCatalog() throws IOException {
         Path work = Files.createTempDirectory("catalog-measure");
+        Path file = work.resolve("mongo.mv");
         try (EmbeddedMongoServer server = "h2".equals(backend)
-                        ? EmbeddedMongoServer.persistent(work.resolve("mongo.mv"), 0)
+                        ? EmbeddedMongoServer.persistent(file, 0)
                         : EmbeddedMongoServer.inMemory();
                 MongoClient client = MongoClients.create(server.connectionString("paystream"))) {
             report.append("catalog-sync event path, %s backend, batches of %d, %d cores, Java %s%n"
@@ -77,6 +79,7 @@ class CatalogEventPathMeasurement {
                             System.getProperty("java.version")));
             MongoDatabase empty = client.getDatabase("empty");
             measure("empty catalog, events create it", empty, creations());
+            flush();
 
             for (int size : sizes) {
                 MongoDatabase full = client.getDatabase("seeded" + size);
@@ -85,10 +88,19 @@ class CatalogEventPathMeasurement {
                 report.append("seeded %,d products and %,d prices in %.1f s%n"
                         .formatted(size, size * 3L, (System.nanoTime() - seeding) / 1e9));
                 measure("%,d products / %,d prices, random updates".formatted(size, size * 3L), full, updates(size));
+                flush();
                 full.drop(); // the next size's server memory to itself
             }
+        } finally {
+            Files.deleteIfExists(file); // h2 only; closing its store compacts the file first, which takes a while
+            Files.delete(work);
         }
-        System.out.println(report);
+    }
+
+    /** Prints and writes the report so far: each phase's figures survive a run stopped later. */
+    private void flush() throws IOException {
+        System.out.print(report.substring(printed));
+        printed = report.length();
         Files.writeString(Path.of("target", "catalog-event-path.txt"), report);
     }
 
