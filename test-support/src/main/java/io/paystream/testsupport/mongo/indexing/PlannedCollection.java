@@ -46,8 +46,10 @@ interface PlannedCollection<P> extends MongoCollection<P> {
             return scan(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         Counted<P> positions = new Counted<>(plan.positions());
+        // an exact _id lookup needs no second check: every document its index finds matches
+        Document filter = IdLookup.exact(query) ? new Document() : query;
         QueryResult result = matchPositions(
-                query, positions, plan.ordered() ? null : orderBy, skip, limit, batchSize, fieldSelector);
+                filter, positions, plan.ordered() ? null : orderBy, skip, limit, batchSize, fieldSelector);
         if (positions.read() > CollectionScanLog.WIDE_READ) {
             scanLog().recordWideRead(getFullName(), query, positions.read());
         }
