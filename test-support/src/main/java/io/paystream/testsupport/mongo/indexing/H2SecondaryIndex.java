@@ -73,11 +73,6 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> implements Persisted
     }
 
     @Override
-    boolean contains(Object[] entry) {
-        return entries.containsKey(StoredPrecision.of(entry));
-    }
-
-    @Override
     Iterator<Object[]> entries(Object[] from, Object[] to, boolean reverse) {
         return reverse ? entries.cursor(to, from, true) : entries.cursor(from, to, false);
     }
@@ -105,12 +100,6 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> implements Persisted
     @Override
     public boolean isEmpty() {
         return entries.isEmpty();
-    }
-
-    /** Entries, as mongo-java-server's own indexes report for lack of a byte count. */
-    @Override
-    public long getDataSize() {
-        return getCount();
     }
 
     @Override

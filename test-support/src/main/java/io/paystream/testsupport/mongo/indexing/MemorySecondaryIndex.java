@@ -58,11 +58,6 @@ final class MemorySecondaryIndex extends SecondaryIndex<Integer> {
     }
 
     @Override
-    boolean contains(Object[] entry) {
-        return entries.contains(entry);
-    }
-
-    @Override
     Iterator<Object[]> entries(Object[] from, Object[] to, boolean reverse) {
         NavigableSet<Object[]> range = entries.subSet(from, true, to, true);
         return reverse ? range.descendingIterator() : range.iterator();
@@ -92,12 +87,6 @@ final class MemorySecondaryIndex extends SecondaryIndex<Integer> {
     @Override
     public boolean isEmpty() {
         return entries.isEmpty();
-    }
-
-    /** Entries, as mongo-java-server's own indexes report for lack of a byte count. */
-    @Override
-    public long getDataSize() {
-        return getCount();
     }
 
     @Override
