@@ -15,6 +15,8 @@ public class IndexedH2Backend extends H2Backend {
     /** Read through {@link #scans()}: H2Backend's constructor opens the file's databases before this is set. */
     private final CollectionScanLog scans;
 
+    private final StoreCommitter committer;
+
     /**
      * @throws IllegalStateException when {@code store} holds data in another storage format (the store is closed):
      *     checked before H2Backend's constructor opens the file's databases
@@ -22,17 +24,27 @@ public class IndexedH2Backend extends H2Backend {
     public IndexedH2Backend(MVStore store, CollectionScanLog scans) {
         super(StorageFormat.checked(store));
         this.scans = scans;
+        this.committer = new StoreCommitter(store);
     }
 
     /**
      * The MVStore in {@code file}, created if missing, its page cache (documents and indexes: the bulk of this
-     * backend's memory) limited to {@code cacheSizeMb}.
+     * backend's memory) limited to {@code cacheSizeMb}. H2's auto-commit is off: the backend commits it itself, see
+     * {@link StoreCommitter} for why.
      */
     public static MVStore openStore(Path file, int cacheSizeMb) {
         return new MVStore.Builder()
                 .fileName(file.toString())
                 .cacheSize(cacheSizeMb)
+                .autoCommitDisabled()
                 .open();
+    }
+
+    /** The committer stops first: closing the store commits the rest. */
+    @Override
+    public void close() {
+        committer.close();
+        super.close();
     }
 
     @Override

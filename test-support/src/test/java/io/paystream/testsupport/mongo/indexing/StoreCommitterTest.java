@@ -1,0 +1,71 @@
+package io.paystream.testsupport.mongo.indexing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import io.paystream.testsupport.EmbeddedMongoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The H2 backend commits its file itself, without H2's pipelined background threads (see {@link StoreCommitter}), and
+ * what is written reaches the file while the server runs: a copy of the file taken then, what a killed process leaves,
+ * holds it.
+ */
+class StoreCommitterTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void writesReachTheFileWhileTheServerRunsWithoutH2sPipelineThreads() throws Exception {
+        Path file = directory.resolve("running.mv");
+        MVStore store = IndexedH2Backend.openStore(file, 16);
+        MongoServer server = new MongoServer(new IndexedH2Backend(store, new CollectionScanLog()));
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> things = client.getDatabase("running").getCollection("things");
+            List<Document> documents = new ArrayList<>();
+            for (int seq = 0; seq < 3_000; seq++) {
+                documents.add(new Document("_id", "doc-" + seq).append("seq", seq));
+            }
+            things.insertMany(documents);
+            for (int seq = 0; seq < 3_000; seq += 3) {
+                things.updateOne(Filters.eq("_id", "doc-" + seq), Updates.set("updated", true));
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> !store.hasUnsavedChanges());
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .extracting(Thread::getName)
+                    .as("H2's pipeline threads, whose race spun a core and stopped the file's writes")
+                    .doesNotContain("H2-serialization", "H2-save")
+                    .contains(StoreCommitter.threadName(store));
+            Files.copy(file, directory.resolve("copy.mv"));
+        } finally {
+            server.shutdownNow();
+        }
+
+        assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName)
+                .as("the committer stops with the server")
+                .doesNotContain(StoreCommitter.threadName(store));
+        try (EmbeddedMongoServer copy = EmbeddedMongoServer.persistent(directory.resolve("copy.mv"), 0);
+                MongoClient client = MongoClients.create(copy.connectionString("running"))) {
+            MongoCollection<Document> things = client.getDatabase("running").getCollection("things");
+            assertThat(things.countDocuments()).isEqualTo(3_000);
+            assertThat(things.countDocuments(Filters.eq("updated", true))).isEqualTo(1_000);
+        }
+    }
+}
