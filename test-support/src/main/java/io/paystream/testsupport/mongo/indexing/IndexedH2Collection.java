@@ -1,6 +1,7 @@
 package io.paystream.testsupport.mongo.indexing;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -9,7 +10,9 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +30,9 @@ class IndexedH2Collection extends H2Collection implements PlannedCollection<Obje
 
     private final Supplier<CollectionScanLog> scans;
 
+    /** True while this collection's monitor is held by an update or a findAndModify: see {@link #updateDocuments}. */
+    private boolean updating;
+
     IndexedH2Collection(
             MongoDatabase database,
             String collectionName,
@@ -43,6 +49,54 @@ class IndexedH2Collection extends H2Collection implements PlannedCollection<Obje
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
         return planAndQuery(query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The update reads deep copies of the stored documents. mongo-java-server changes the document it read in place
+     * (right for its memory backend, whose map holds nothing else), but here that instance is also a value of an
+     * MVStore page, which a commit may be encoding at that moment on the committing thread: the server's own H2
+     * backend dies of it ({@code ConcurrentModificationException} in the encoder, the store panics and closes; seen
+     * under the local stack's steady load). With a copy the page keeps its value until the update puts the new one.
+     */
+    @Override
+    public synchronized Document updateDocuments(
+            Document selector,
+            Document updateQuery,
+            ArrayFilters arrayFilters,
+            boolean isMulti,
+            boolean isUpsert,
+            Oplog oplog) {
+        updating = true;
+        try {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** Changes the document it read in place as an update does: see {@link #updateDocuments}. */
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        updating = true;
+        try {
+            return super.findAndModify(query);
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** Every read, planned or a scan, streams the map's documents through here: an update's get copies. */
+    @Override
+    protected QueryResult matchDocumentsFromStream(
+            Stream<Document> documentStream,
+            Document query,
+            Document orderBy,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
+        Stream<Document> documents = updating ? documentStream.map(Document::cloneDeeply) : documentStream;
+        return super.matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,43 @@ class StoreCommitterTest {
             MongoCollection<Document> things = client.getDatabase("running").getCollection("things");
             assertThat(things.countDocuments()).isEqualTo(3_000);
             assertThat(things.countDocuments(Filters.eq("updated", true))).isEqualTo(1_000);
+        }
+    }
+
+    @Test
+    void anUpdateLeavesTheStoredDocumentAsItWasForACommitEncodingIt() {
+        MVStore store = IndexedH2Backend.openStore(directory.resolve("copies.mv"), 16);
+        MongoServer server = new MongoServer(new IndexedH2Backend(store, new CollectionScanLog()));
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> things = client.getDatabase("running").getCollection("things");
+            things.insertOne(new Document("_id", "doc-1")
+                    .append("state", new Document("status", "open"))
+                    .append("outbox", new ArrayList<>(List.of(new Document("type", "opened")))));
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap(
+                    "databases.running.things",
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                            .keyType(new H2KeyType())
+                            .valueType(new H2DocumentType()));
+            de.bwaldvogel.mongo.bson.Document stored = data.get("doc-1");
+            String before = stored.toString();
+
+            things.updateOne(
+                    Filters.eq("_id", "doc-1"),
+                    Updates.combine(
+                            Updates.set("state.status", "paid"),
+                            Updates.push("outbox", new Document("type", "paid")),
+                            Updates.unset("missing")));
+            things.findOneAndUpdate(Filters.eq("_id", "doc-1"), Updates.set("state.note", "again"));
+
+            assertThat(stored.toString())
+                    .as("the instance a commit may be encoding at that moment")
+                    .isEqualTo(before);
+            Document now = things.find().first();
+            assertThat(now.get("state", Document.class))
+                    .isEqualTo(new Document("status", "paid").append("note", "again"));
+            assertThat(now.getList("outbox", Document.class)).hasSize(2);
+        } finally {
+            server.shutdownNow();
         }
     }
 }
