@@ -42,7 +42,7 @@ final class ServiceProcess {
         command.addAll(JvmOptions.withHeap(maxHeap));
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(spec.args());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(CpuPriority.command(spec.niceness(), command))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(spec.env());

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param required whether the stack refuses to come up without it; an optional service that fails is reported and
  *     left out
  * @param jarClassifier the jar's classifier ({@code exec}), null for the plain jar
+ * @param niceness the CPU priority it runs at, as {@code nice -n} takes it: 0 for the default ({@link CpuPriority})
  */
 record ServiceSpec(
         String module,
@@ -26,12 +27,21 @@ record ServiceSpec(
         Map<String, String> env,
         List<String> args,
         @Nullable String jarClassifier,
-        String healthPath) {
+        String healthPath,
+        int niceness) {
 
     /** A Spring Boot service: configured by environment, healthy when {@code /actuator/health} says UP. */
     ServiceSpec(String module, String portOption, int port, boolean required, Map<String, String> env) {
-        this(module, portOption, port, required, env, List.of(), null, "/actuator/health");
+        this(module, portOption, port, required, env, List.of(), null, "/actuator/health", 0);
     }
+
+    /** Runs at CPU priority {@code niceness} ({@link CpuPriority}). */
+    ServiceSpec withNiceness(int niceness) {
+        return new ServiceSpec(module, portOption, port, required, env, args, jarClassifier, healthPath, niceness);
+    }
+
+    /** webhook-ingest's: below the pipeline it feeds, see {@link CpuPriority}. */
+    static final int INGEST_NICENESS = 10;
 
     static final String VERSION = buildVersion();
     static final int DEMO_PRODUCTS = 25;
@@ -70,8 +80,10 @@ record ServiceSpec(
                         Map.of(),
                         emulatorArgs,
                         "exec",
-                        "/health"),
-                new ServiceSpec("webhook-ingest", "ingest-port", settings.ingestPort(), true, Map.copyOf(ingest)),
+                        "/health",
+                        0),
+                new ServiceSpec("webhook-ingest", "ingest-port", settings.ingestPort(), true, Map.copyOf(ingest))
+                        .withNiceness(INGEST_NICENESS),
                 new ServiceSpec("payment-worker", "worker-port", settings.workerPort(), true, Map.copyOf(worker)),
                 // the stack comes up without catalog-sync (and the emulator) if they cannot start
                 new ServiceSpec("catalog-sync", "catalog-port", settings.catalogPort(), false, Map.copyOf(catalog)));
