@@ -45,21 +45,29 @@ record FieldCondition(
         return new FieldCondition(new ArrayList<>(points), false, null, null);
     }
 
+    /**
+     * {@code $gt}/{@code $gte}, bounded above by the end of the value's type where it has one: a comparison matches
+     * only values of its own type (MongoDB's type brackets), so a range on dates need not read past the last date.
+     */
     static FieldCondition lower(@Nullable Object value, boolean inclusive) {
         Object normalized = IndexValues.normalize(value);
         return IndexValues.isScalar(normalized)
-                ? new FieldCondition(null, false, new Bound(normalized, inclusive), null)
+                ? new FieldCondition(null, false, new Bound(normalized, inclusive), TypeBracket.end(normalized))
                 : NONE;
     }
 
+    /**
+     * {@code $lt}/{@code $lte}, bounded below by the start of the value's type where it has one: without it,
+     * {@code {"outbox.at": {$lte: now}}} read every null entry first, i.e. every document whose outbox was empty.
+     */
     static FieldCondition upper(@Nullable Object value, boolean inclusive) {
         Object normalized = IndexValues.normalize(value);
         return IndexValues.isScalar(normalized)
-                ? new FieldCondition(null, false, null, new Bound(normalized, inclusive))
+                ? new FieldCondition(null, false, TypeBracket.start(normalized), new Bound(normalized, inclusive))
                 : NONE;
     }
 
-    /** Both must hold; keeping either one's part is a superset, so the smaller equality and the first bounds win. */
+    /** Both must hold: the smaller equality, the higher lower bound and the lower upper bound. */
     FieldCondition and(FieldCondition other) {
         List<Object> mergedPoints = points;
         if (mergedPoints == null || (other.points != null && other.points.size() < mergedPoints.size())) {
@@ -68,8 +76,20 @@ record FieldCondition(
         return new FieldCondition(
                 mergedPoints,
                 nullPoint || other.nullPoint,
-                lower != null ? lower : other.lower,
-                upper != null ? upper : other.upper);
+                tighter(lower, other.lower, 1),
+                tighter(upper, other.upper, -1));
+    }
+
+    /** The bound that admits less: the greater of two lower bounds ({@code sign} 1), the lesser of two upper ones. */
+    private static @Nullable Bound tighter(@Nullable Bound a, @Nullable Bound b, int sign) {
+        if (a == null || b == null || a.value() == null || b.value() == null) {
+            return a != null ? a : b;
+        }
+        int comparison = ValueComparator.asc().compare(a.value(), b.value()) * sign;
+        if (comparison != 0) {
+            return comparison > 0 ? a : b;
+        }
+        return a.inclusive() ? b : a;
     }
 
     boolean hasRange() {
