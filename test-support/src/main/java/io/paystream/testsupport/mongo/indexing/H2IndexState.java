@@ -3,6 +3,8 @@ package io.paystream.testsupport.mongo.indexing;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an H2 index keeps beside its entries, in a map of its own: how many documents it has seen, compared with its
@@ -10,6 +12,8 @@ import org.h2.mvstore.MVStore;
  * plain mongo-java-server, leaves it behind its collection: it is then rebuilt), and which keys were ever irregular.
  */
 final class H2IndexState {
+
+    private static final Logger log = LoggerFactory.getLogger(H2IndexState.class);
 
     private static final String DOCUMENTS = "documents";
     private static final String IRREGULAR_KEYS = "irregularKeys";
@@ -43,13 +47,27 @@ final class H2IndexState {
         }
     }
 
-    void clear() {
-        map.clear();
-        documents.set(0);
-        irregularKeys.set(0);
+    /**
+     * Clears {@code entries} and this state when they saw another number of documents than their collection holds,
+     * so that the index is rebuilt (the secondary and the unique indexes alike).
+     */
+    void discardIfBehind(MVMap<?, ?> entries, long collectionDocuments, String index) {
+        if (!entries.isEmpty() && documents() != collectionDocuments) {
+            log.warn(
+                    "{} saw {} documents of its collection's {}: rebuilding it",
+                    index,
+                    documents(),
+                    collectionDocuments);
+            entries.clear();
+            map.clear();
+            documents.set(0);
+            irregularKeys.set(0);
+        }
     }
 
-    MVMap<String, Long> map() {
-        return map;
+    /** Removes {@code entries} and this state from the store. */
+    void drop(MVStore store, MVMap<?, ?> entries) {
+        store.removeMap(entries);
+        store.removeMap(map);
     }
 }

@@ -8,8 +8,6 @@ import java.util.function.Function;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A secondary index of the H2 backend, persisted in the MVStore beside the collection: its memory is bounded by the
@@ -18,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * millisecond, as the documents they come from read back ({@link StoredPrecision}).
  */
 final class H2SecondaryIndex extends SecondaryIndex<Object> implements PersistedIndex {
-
-    private static final Logger log = LoggerFactory.getLogger(H2SecondaryIndex.class);
 
     private final MVStore store;
     private final MVMap<Object[], Boolean> entries;
@@ -51,15 +47,7 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> implements Persisted
 
     @Override
     public void discardIfBehind(long collectionDocuments) {
-        if (!entries.isEmpty() && state.documents() != collectionDocuments) {
-            log.warn(
-                    "index {} saw {} documents of its collection's {}: rebuilding it",
-                    getName(),
-                    state.documents(),
-                    collectionDocuments);
-            entries.clear();
-            state.clear();
-        }
+        state.discardIfBehind(entries, collectionDocuments, "index " + getName());
     }
 
     @Override
@@ -104,7 +92,6 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> implements Persisted
 
     @Override
     public void drop() {
-        store.removeMap(entries);
-        store.removeMap(state.map());
+        state.drop(store, entries);
     }
 }

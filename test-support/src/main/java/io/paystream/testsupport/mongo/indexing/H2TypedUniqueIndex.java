@@ -11,8 +11,6 @@ import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server's H2 unique index (the {@code _id} index among them) with typed keys and positions
@@ -24,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * a document read back finds the key its in-memory original wrote.
  */
 final class H2TypedUniqueIndex extends AbstractUniqueIndex<Object> implements PersistedIndex {
-
-    private static final Logger log = LoggerFactory.getLogger(H2TypedUniqueIndex.class);
 
     private final MVStore store;
     private final MVMap<KeyValue, Object> entries;
@@ -44,15 +40,7 @@ final class H2TypedUniqueIndex extends AbstractUniqueIndex<Object> implements Pe
 
     @Override
     public void discardIfBehind(long collectionDocuments) {
-        if (!entries.isEmpty() && state.documents() != collectionDocuments) {
-            log.warn(
-                    "unique index {} saw {} documents of its collection's {}: rebuilding it",
-                    getName(),
-                    state.documents(),
-                    collectionDocuments);
-            entries.clear();
-            state.clear();
-        }
+        state.discardIfBehind(entries, collectionDocuments, "unique index " + getName());
     }
 
     @Override
@@ -104,7 +92,6 @@ final class H2TypedUniqueIndex extends AbstractUniqueIndex<Object> implements Pe
 
     @Override
     public void drop() {
-        store.removeMap(entries);
-        store.removeMap(state.map());
+        state.drop(store, entries);
     }
 }
