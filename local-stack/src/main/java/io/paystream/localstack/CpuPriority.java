@@ -24,7 +24,7 @@ final class CpuPriority {
     private CpuPriority() {}
 
     /** The command prefix for {@code niceness} (0: none), empty where no {@code nice} is installed. */
-    static List<String> prefix(int niceness) {
+    private static List<String> prefix(int niceness) {
         if (niceness == 0) {
             return List.of();
         }
@@ -35,6 +35,7 @@ final class CpuPriority {
                 .orElse(List.of());
     }
 
+    /** {@code command}, run at {@code niceness}. */
     static List<String> command(int niceness, List<String> command) {
         return Stream.concat(prefix(niceness).stream(), command.stream()).toList();
     }

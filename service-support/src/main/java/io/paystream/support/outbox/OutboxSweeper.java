@@ -25,14 +25,15 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
  *
  * <p>A pass reads every collection for documents with entries old enough. On the embedded MongoDB server as it was
  * (mongo-java-server ignores non-unique secondary indexes; test-support now adds them) that was a scan of every
- * document; run every second, it became the embedded server's largest cost as data grew and, through its garbage collection, payment-worker's end-to-end tail. So passes
- * run only while one is due: {@link #sweepNeeded} records that entries written before some moment may have been left
- * behind, and {@link #sweepIfNeeded} runs passes until one whose cutoff ({@code now - minAge}) has reached that moment
- * succeeds. Leftovers have exactly these causes, and each one must ask for a pass: this process starting (a previous
- * run may have died mid-relay; the constructor asks), another instance's work moving here (payment-worker: partitions
- * assigned), and a failed relay or pass ({@link #relayOrSweepLater} and the pass itself ask). A pass is also asked for
- * every {@code fullSweepInterval} ({@link #schedule}), as a safety net for causes nobody reported (an instance that
- * died with no partition to hand over) and to refresh the backlog.
+ * document; run every second, it became the embedded server's largest cost as data grew and, through its garbage
+ * collection, payment-worker's end-to-end tail. So passes run only while one is due: {@link #sweepNeeded} records that
+ * entries written before some moment may have been left behind, and {@link #sweepIfNeeded} runs passes until one whose
+ * cutoff ({@code now - minAge}) has reached that moment succeeds. Leftovers have exactly these causes, and each one
+ * must ask for a pass: this process starting (a previous run may have died mid-relay; the constructor asks), another
+ * instance's work moving here (payment-worker: partitions assigned), and a failed relay or pass
+ * ({@link #relayOrSweepLater} and the pass itself ask). A pass is also asked for every {@code fullSweepInterval}
+ * ({@link #schedule}), as a safety net for causes nobody reported (an instance that died with no partition to hand
+ * over) and to refresh the backlog.
  *
  * <p>A pass reads at most {@code batchSize} documents per collection; a full batch may have more behind it, so the
  * pass does not count as complete and another follows. Each relayed document leaves the query's result, so passes

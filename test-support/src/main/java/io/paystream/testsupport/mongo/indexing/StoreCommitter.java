@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why not H2's: with auto-commit on, H2 2.4.240 pipelines each commit through two threads ("H2-serialization",
  * "H2-save") beside the committing one. In the local stack's runs the serialization thread ended up waiting, in a
- * {@code Thread.yield()} loop, for a chunk the save thread was never given ({@code FileStore.saveChunkMetadataChanges}):
- * a whole core burnt for good and nothing written to the file after the first minute. A chunk whose serialization
+ * {@code Thread.yield()} loop, for a chunk the save thread was never given
+ * ({@code FileStore.saveChunkMetadataChanges}): a whole core burnt for good and nothing written to the file after the
+ * first minute. A chunk whose serialization
  * fails stays behind unallocated (one such failure: {@link IndexedH2Collection#updateDocuments}), and that pipeline
  * has known races with committing threads (h2database#4387). With auto-commit disabled those threads do not exist: a
  * commit serializes and writes its chunk in the committing thread, under the store lock, one at a time. Writers still
