@@ -11,6 +11,7 @@ import io.paystream.emulator.AccountSpec;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
 import io.paystream.testsupport.kafka.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 /** Stripe Connect onboarding and status tracking from account.updated, whatever MongoDB and Kafka run underneath. */
@@ -28,6 +31,9 @@ abstract class ConnectOnboardingContract extends ConnectionTestBase {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private KafkaProducer<String, byte[]> producer;
 
@@ -179,6 +185,41 @@ abstract class ConnectOnboardingContract extends ConnectionTestBase {
 
         assertThat(disabled.path("disabledReasonCode").asString()).isEqualTo("rejected.fraud");
         assertThat(disabled.path("disabledReason").asString()).contains("fraud");
+    }
+
+    @Test
+    void eventsOfOtherTypesAreCommittedAPollAtATimeNotOneByOne() {
+        MessageListenerContainer accountEvents = listeners.getListenerContainer("catalog-sync-connections");
+        double commitsBefore = consumerMetric(accountEvents, "commit-total");
+        double consumedBefore = consumerMetric(accountEvents, "records-consumed-total");
+        int events = 300;
+        for (int i = 0; i < events; i++) {
+            byte[] body = ("{\"id\":\"evt_other_%d_%d\",\"object\":\"event\",\"type\":\"charge.succeeded\","
+                            + "\"created\":1767225600,\"livemode\":false,\"data\":{\"object\":"
+                            + "{\"id\":\"ch_other_%d\",\"object\":\"charge\"}}}")
+                    .formatted(System.nanoTime(), i, i)
+                    .getBytes(StandardCharsets.UTF_8);
+            producer.send(WebhookBridge.record(ConnectionApi.JSON.readTree(body), body));
+        }
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> consumerMetric(accountEvents, "records-consumed-total") >= consumedBefore + events
+                        && consumerMetric(accountEvents, "commit-total") > commitsBefore);
+
+        assertThat(consumerMetric(accountEvents, "commit-total") - commitsBefore)
+                .as("offset commits for %d events no listener of this group applies", events)
+                .isLessThan(events / 5.0);
+    }
+
+    /** A client-wide metric of the container's Kafka consumers (not its per-topic copies), summed over them. */
+    private static double consumerMetric(MessageListenerContainer container, String name) {
+        return container.metrics().values().stream()
+                .flatMap(metrics -> metrics.entrySet().stream())
+                .filter(metric -> metric.getKey().name().equals(name)
+                        && !metric.getKey().tags().containsKey("topic"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     private String linkOnboarding(String accountId) {
