@@ -3,6 +3,7 @@ package io.paystream.worker.config;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoServerException;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -11,6 +12,7 @@ import io.paystream.support.outbox.OutboxPublishException;
 import io.paystream.worker.apply.ConcurrentAggregateUpdateException;
 import io.paystream.worker.apply.PoisonEventException;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.errors.RetriableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -33,6 +35,18 @@ final class FailureClassifier {
             OutboxPublishException.class,
             ConcurrentAggregateUpdateException.class);
 
+    /**
+     * Codes of a MongoDB server that failed in itself, not because of the event: internal and unknown errors, a node
+     * shutting down or stepping down, a network failure between members (MongoDB's {@code error_codes.yml}). And -1,
+     * no code at all: mongo-java-server answers any exception of its own that way ("Unknown error"), e.g. its H2
+     * store closing under it. Retrying such an event forever holds the partition (visible as consumer lag) until the
+     * server recovers; a few attempts would dead-letter every event behind it, none of them at fault.
+     */
+    private static final Set<Integer> SERVER_FAILURE_CODES =
+            Set.of(-1, 1, 6, 7, 8, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436);
+
+    private static final List<String> TRANSIENT_LABELS = List.of("RetryableWriteError", "TransientTransactionError");
+
     private FailureClassifier() {}
 
     static boolean isPoison(Throwable failure) {
@@ -40,7 +54,21 @@ final class FailureClassifier {
     }
 
     static boolean isTransient(Throwable failure) {
-        return !isPoison(failure) && causeOf(failure, TRANSIENT) != null;
+        return !isPoison(failure) && (causeOf(failure, TRANSIENT) != null || serverFailed(failure));
+    }
+
+    private static boolean serverFailed(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof MongoServerException server
+                    && (SERVER_FAILURE_CODES.contains(server.getCode())
+                            || TRANSIENT_LABELS.stream().anyMatch(server::hasErrorLabel))) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The innermost cause, whose message explains the failure best. */
