@@ -160,6 +160,26 @@ class IndexedQueryPlanTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
+    void aSparseIndexHoldsNoEntryForAnEmptiedOutbox(String name, Function<Path, EmbeddedMongoServer> servers) {
+        start(name, servers);
+        // A tenth of the documents have an outbox entry, eight tenths an emptied outbox, a tenth none at all.
+        assertThat(indexEntries("outbox.at_1")).isEqualTo(DOCUMENTS / 10);
+
+        things.updateOne(eq("_id", "pi_00010"), Updates.set("outbox", List.of()));
+        things.updateOne(eq("_id", "pi_00011"), Updates.set("outbox", List.of(new Document("at", new Date(0)))));
+
+        assertThat(indexEntries("outbox.at_1")).isEqualTo(DOCUMENTS / 10);
+        assertThat(amounts(things.find(lte("outbox.at", new Date(0))))).containsExactly(11);
+    }
+
+    /** What mongo-java-server's collStats reports as an index's size: its number of entries. */
+    private long indexEntries(String index) {
+        Document stats = client.getDatabase("plans").runCommand(new Document("collStats", "things"));
+        return ((Number) stats.get("indexSize", Document.class).get(index)).longValue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
     void aQueryNoIndexAnswersIsRecordedAsAScanWithoutItsValues(
             String name, Function<Path, EmbeddedMongoServer> servers) {
         start(name, servers);
