@@ -1,8 +1,10 @@
 package io.paystream.worker.config;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.events.Topics;
+import io.paystream.support.outbox.BackgroundRelay;
 import io.paystream.support.outbox.OutboxBacklogGauge;
 import io.paystream.support.outbox.OutboxCollection;
 import io.paystream.support.outbox.OutboxRelay;
@@ -12,6 +14,7 @@ import io.paystream.worker.metrics.WorkerMetrics;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,6 +69,16 @@ class OutboxConfiguration {
                 properties.sweepBatch());
     }
 
+    /** The consumer thread hands each batch's entries to this and polls the next batch meanwhile. */
+    @Bean(destroyMethod = "close")
+    BackgroundRelay backgroundRelay(OutboxSweeper sweeper, MeterRegistry registry) {
+        BackgroundRelay relay = new BackgroundRelay(sweeper, properties.relayQueue(), "outbox-relay");
+        Gauge.builder(WorkerMetrics.OUTBOX_RELAY_WAITING, relay, BackgroundRelay::waiting)
+                .description("Applied batches whose domain events are waiting for the outbox relay thread")
+                .register(registry);
+        return relay;
+    }
+
     @Bean
     SchedulingConfigurer outboxSweepSchedule(OutboxSweeper sweeper) {
         return sweeper.schedule(properties.sweepInterval(), properties.fullSweepInterval());
@@ -73,11 +86,12 @@ class OutboxConfiguration {
 
     /**
      * Partitions that move here may come from an instance that died between a state write and its relay: its entries
-     * are swept now rather than at the next full sweep.
+     * are swept now rather than at the next full sweep. Partitions that move away wait for this instance's relays
+     * first, so their next owner's domain events follow the ones relayed here.
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> sweepOnPartitionsAssigned(
-            OutboxSweeper sweeper) {
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> outboxOnRebalance(
+            OutboxSweeper sweeper, BackgroundRelay relay) {
         return container -> container
                 .getContainerProperties()
                 .setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
@@ -85,6 +99,14 @@ class OutboxConfiguration {
                     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                         if (!partitions.isEmpty()) {
                             sweeper.sweepNeeded();
+                        }
+                    }
+
+                    @Override
+                    public void onPartitionsRevokedBeforeCommit(
+                            Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                        if (!partitions.isEmpty()) {
+                            relay.drain(properties.publishTimeout());
                         }
                     }
                 });

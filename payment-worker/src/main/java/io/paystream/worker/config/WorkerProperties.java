@@ -37,13 +37,15 @@ public record WorkerProperties(
      * @param minAge entries younger than this are left to the consumer thread's own relay
      * @param publishTimeout how long to wait for Kafka acknowledgements
      * @param sweepBatch documents per collection and pass
+     * @param relayQueue applied batches whose entries may wait for the relay thread before the consumer waits too
      */
     public record Outbox(
             @NotNull Duration sweepInterval,
             @NotNull Duration fullSweepInterval,
             @NotNull Duration minAge,
             @NotNull Duration publishTimeout,
-            @Min(1) int sweepBatch) {}
+            @Min(1) int sweepBatch,
+            @Min(1) int relayQueue) {}
 
     /**
      * @param initialInterval first back-off for transient failures (MongoDB or Kafka unavailable)

@@ -2,6 +2,7 @@ package io.paystream.worker.ingest;
 
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
+import io.paystream.support.outbox.BackgroundRelay;
 import io.paystream.support.outbox.OutboxSweeper;
 import io.paystream.support.outbox.PendingEntries;
 import io.paystream.worker.apply.ApplyResult;
@@ -18,8 +19,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies each polled batch of Stripe events (see {@link StripeEventApplier#applyAll}), then relays the domain events the
- * batch produced. The container commits the batch's offsets only after this method returns, i.e. after every state
+ * Applies each polled batch of Stripe events (see {@link StripeEventApplier#applyAll}), then hands the domain events
+ * the batch produced to the relay thread ({@link BackgroundRelay}) and goes on with the next batch. The container commits the batch's offsets only after this method returns, i.e. after every state
  * write; a failing record is reported by index so the records before it are committed and it alone goes through retry
  * or dead-lettering. Every failure path still relays what was written before it (or, when that is unknown, asks the
  * sweeper for a pass): those records are not polled again, so nothing else would publish their domain events before
@@ -29,11 +30,16 @@ import org.springframework.stereotype.Component;
 class StripeEventListener {
 
     private final StripeEventApplier applier;
+    private final BackgroundRelay relay;
     private final OutboxSweeper sweeper;
 
-    /** @param sweeper relays each batch's entries through its relay, and asks itself for a pass when that fails */
-    StripeEventListener(StripeEventApplier applier, OutboxSweeper sweeper) {
+    /**
+     * @param relay relays each batch's entries, in batch order
+     * @param sweeper asked for a pass when what a failed batch wrote is unknown
+     */
+    StripeEventListener(StripeEventApplier applier, BackgroundRelay relay, OutboxSweeper sweeper) {
         this.applier = applier;
+        this.relay = relay;
         this.sweeper = sweeper;
     }
 
@@ -77,7 +83,7 @@ class StripeEventListener {
                 pending.add(new PendingEntries(result.collection(), result.aggregateId(), result.outbox()));
             }
         }
-        sweeper.relayOrSweepLater(pending);
+        relay.relay(pending);
     }
 
     private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -24,6 +24,9 @@ public class WorkerMetrics {
     /** Registered by the outbox sweeper's backlog gauge (service-support), under the name ops already watch. */
     public static final String OUTBOX_BACKLOG = "paystream.worker.outbox.backlog";
 
+    /** Registered with the outbox's background relay: batches whose domain events wait for its thread. */
+    public static final String OUTBOX_RELAY_WAITING = "paystream.worker.outbox.relay.waiting";
+
     public static final String DEAD_LETTERS = "paystream.worker.dead_letters";
 
     private final MeterRegistry registry;

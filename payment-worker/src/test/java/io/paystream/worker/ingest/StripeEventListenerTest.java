@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paystream.support.outbox.BackgroundRelay;
 import io.paystream.support.outbox.OutboxRelay;
 import io.paystream.support.outbox.OutboxSweeper;
 import io.paystream.support.outbox.PendingEntries;
@@ -33,9 +34,11 @@ class StripeEventListenerTest {
     private final RecordingRelay relay = new RecordingRelay();
     private final OutboxSweeper sweeper =
             new OutboxSweeper(run.database, List.of(), relay, backlog -> {}, Clock.systemUTC(), Duration.ZERO, 10);
+    private final BackgroundRelay background = new BackgroundRelay(sweeper, 2, "test-outbox-relay");
 
     @AfterEach
     void drop() {
+        background.close();
         run.close();
     }
 
@@ -45,11 +48,12 @@ class StripeEventListenerTest {
         StripeFixtures.lifecycle("payout_paid", "listener").forEach(event -> records.add(record(event)));
         records.add(record(StripeRecords.of(
                 "evt_poison", "payout.paid", "po_x", false, "{not json".getBytes(StandardCharsets.UTF_8))));
-        StripeEventListener listener = new StripeEventListener(run.applier, idleSweeper());
+        StripeEventListener listener = new StripeEventListener(run.applier, background, idleSweeper());
 
         assertThatThrownBy(() -> listener.onEvents(records))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getRecord())
                         .isSameAs(records.get(records.size() - 1)));
+        assertThat(background.drain(Duration.ofSeconds(30))).isTrue();
         assertThat(relay.relayedIds()).isNotEmpty().containsExactlyInAnyOrderElementsOf(run.domainEventIds());
     }
 
@@ -68,7 +72,7 @@ class StripeEventListenerTest {
                         throw new IllegalStateException("a bug after some writes");
                     }
                 };
-        StripeEventListener listener = new StripeEventListener(broken, idleSweeper());
+        StripeEventListener listener = new StripeEventListener(broken, background, idleSweeper());
 
         assertThatThrownBy(() -> listener.onEvents(List.of(record(first())))).isInstanceOf(IllegalStateException.class);
         assertThat(sweeper.isSweepDue()).isTrue();
@@ -77,12 +81,13 @@ class StripeEventListenerTest {
     @Test
     void aFailedRelayAsksTheSweeperForAPass() {
         relay.failing = true;
-        StripeEventListener listener = new StripeEventListener(run.applier, idleSweeper());
+        StripeEventListener listener = new StripeEventListener(run.applier, background, idleSweeper());
 
         listener.onEvents(StripeFixtures.lifecycle("payout_paid", "listener").stream()
                 .map(StripeEventListenerTest::record)
                 .toList());
 
+        assertThat(background.drain(Duration.ofSeconds(30))).isTrue();
         assertThat(run.domainEventIds()).isNotEmpty();
         assertThat(sweeper.isSweepDue()).isTrue();
     }
