@@ -74,7 +74,7 @@ record IndexEntries(Set<Object[]> entries, long irregularKeys) {
      * The key's value as mongo-java-server's index reads it; a top-level field directly, without the path split (a
      * regular expression) it costs on every write of every index otherwise.
      */
-    private static Object value(Document document, String key) {
+    static Object value(Document document, String key) {
         return key.indexOf('.') < 0
                 ? document.getOrMissing(key)
                 : Utils.getSubdocumentValueCollectionAware(document, key);
