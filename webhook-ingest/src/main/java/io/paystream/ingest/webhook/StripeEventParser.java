@@ -5,16 +5,11 @@ import io.paystream.events.StripeEventId;
 import java.time.DateTimeException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads the routing fields of a Stripe event with Jackson's streaming parser: one pass over the bytes, everything but
- * a dozen top-level fields skipped, no tree built, so a 512 KB event costs a scan and not a copy. The whole document
- * is still read to its end, so truncated or trailing-garbage bodies are refused.
+ * Reads the routing fields of a Stripe event in one pass over the bytes ({@link JsonCursor}): everything but a dozen
+ * fields is skipped, no tree built, so a 512 KB event costs a scan and not a copy. The whole document is still read
+ * to its end and checked as JSON, so truncated or trailing-garbage bodies are refused.
  *
  * <p>Snapshot events ({@code object: "event"}) are keyed by {@code data.object.id}. A few event types describe an
  * object that has no id (for example {@code balance.available}, whose {@code data.object} is the account's balance):
@@ -25,123 +20,101 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class StripeEventParser {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     ParsedStripeEvent parse(byte[] body) throws MalformedEventException {
         Fields fields = new Fields();
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+        try {
+            JsonCursor json = new JsonCursor(body);
+            int first = json.peek();
+            if (first == -1) {
                 throw new MalformedEventException(Rejection.INVALID_JSON);
             }
-            if (first != JsonToken.START_OBJECT) {
-                parser.skipChildren();
-                if (parser.nextToken() != null) {
+            if (first != '{') {
+                json.skipValue();
+                if (!json.atEnd()) {
                     throw new MalformedEventException(Rejection.INVALID_JSON);
                 }
                 throw new MalformedEventException(Rejection.NOT_A_STRIPE_EVENT);
             }
-            readTopLevel(parser, fields);
-            if (parser.nextToken() != null) {
+            json.startObject();
+            readTopLevel(json, fields);
+            if (!json.atEnd()) {
                 throw new MalformedEventException(Rejection.INVALID_JSON);
             }
-        } catch (JacksonException e) {
-            // Jackson's messages quote the input: never log or return them.
+        } catch (JsonCursor.Malformed e) {
             throw new MalformedEventException(Rejection.INVALID_JSON);
         }
         return fields.toEvent();
     }
 
-    private static void readTopLevel(JsonParser parser, Fields fields) {
+    private static void readTopLevel(JsonCursor json, Fields fields) {
         String name;
-        while ((name = parser.nextName()) != null) {
-            JsonToken value = parser.nextToken();
+        while ((name = json.nextName()) != null) {
             switch (name) {
-                case "id" -> fields.id = string(parser, value);
-                case "object" -> fields.object = string(parser, value);
-                case "type" -> fields.type = string(parser, value);
-                case "account" -> fields.account = string(parser, value);
-                case "context" -> fields.context = string(parser, value);
-                case "api_version" -> fields.apiVersion = string(parser, value);
-                case "livemode" -> fields.livemode = bool(value);
-                case "created" -> fields.created = instant(parser, value);
-                case "data" -> readData(parser, value, fields);
-                case "related_object" -> fields.relatedObjectId = idOf(parser, value, null);
-                default -> parser.skipChildren();
+                case "id" -> fields.id = json.stringOrSkip();
+                case "object" -> fields.object = json.stringOrSkip();
+                case "type" -> fields.type = json.stringOrSkip();
+                case "account" -> fields.account = json.stringOrSkip();
+                case "context" -> fields.context = json.stringOrSkip();
+                case "api_version" -> fields.apiVersion = json.stringOrSkip();
+                case "livemode" -> fields.livemode = json.booleanOrSkip();
+                case "created" -> fields.created = instant(json);
+                case "data" -> readData(json, fields);
+                case "related_object" -> fields.relatedObjectId = idOf(json, null);
+                default -> json.skipValue();
             }
         }
     }
 
-    private static void readData(JsonParser parser, JsonToken value, Fields fields) {
-        if (value != JsonToken.START_OBJECT) {
-            parser.skipChildren();
+    private static void readData(JsonCursor json, Fields fields) {
+        if (json.peek() != '{') {
+            json.skipValue();
             return;
         }
+        json.startObject();
         String name;
-        while ((name = parser.nextName()) != null) {
-            JsonToken child = parser.nextToken();
-            if ("object".equals(name) && child == JsonToken.START_OBJECT) {
+        while ((name = json.nextName()) != null) {
+            if ("object".equals(name) && json.peek() == '{') {
                 fields.hasDataObject = true;
-                fields.dataObjectId = idOf(parser, child, fields);
+                fields.dataObjectId = idOf(json, fields);
             } else {
-                parser.skipChildren();
+                json.skipValue();
             }
         }
     }
 
     /** Reads an object's own {@code id} (and, for {@code data.object}, its {@code object} type), skipping the rest. */
-    private static @Nullable String idOf(JsonParser parser, JsonToken value, @Nullable Fields dataObject) {
-        if (value != JsonToken.START_OBJECT) {
-            parser.skipChildren();
+    private static @Nullable String idOf(JsonCursor json, @Nullable Fields dataObject) {
+        if (json.peek() != '{') {
+            json.skipValue();
             return null;
         }
+        json.startObject();
         String id = null;
         String name;
-        while ((name = parser.nextName()) != null) {
-            JsonToken child = parser.nextToken();
+        while ((name = json.nextName()) != null) {
             if ("id".equals(name)) {
-                id = string(parser, child);
+                id = json.stringOrSkip();
             } else if ("object".equals(name) && dataObject != null) {
-                dataObject.dataObjectType = string(parser, child);
+                dataObject.dataObjectType = json.stringOrSkip();
             } else {
-                parser.skipChildren();
+                json.skipValue();
             }
         }
         return id;
     }
 
-    private static @Nullable String string(JsonParser parser, JsonToken value) {
-        if (value == JsonToken.VALUE_STRING) {
-            return parser.getString();
-        }
-        parser.skipChildren();
-        return null;
-    }
-
-    private static @Nullable Boolean bool(JsonToken value) {
-        if (value == JsonToken.VALUE_TRUE) {
-            return Boolean.TRUE;
-        }
-        if (value == JsonToken.VALUE_FALSE) {
-            return Boolean.FALSE;
-        }
-        return null;
-    }
-
     /** Snapshot events carry Unix seconds, thin events an ISO-8601 string; anything else is left out. */
-    private static @Nullable Instant instant(JsonParser parser, JsonToken value) {
+    private static @Nullable Instant instant(JsonCursor json) {
         try {
-            if (value == JsonToken.VALUE_NUMBER_INT) {
-                return Instant.ofEpochSecond(parser.getLongValue());
+            if (json.peek() == '"') {
+                String text = json.stringOrSkip();
+                return text == null ? null : Instant.parse(text);
             }
-            if (value == JsonToken.VALUE_STRING) {
-                return Instant.parse(parser.getString());
-            }
-        } catch (DateTimeException | JacksonException unreadable) {
+            Long seconds = json.integerOrSkip();
+            return seconds == null ? null : Instant.ofEpochSecond(seconds);
+        } catch (DateTimeException unreadable) {
             return null;
         }
-        parser.skipChildren();
-        return null;
     }
 
     private static boolean present(@Nullable String value) {

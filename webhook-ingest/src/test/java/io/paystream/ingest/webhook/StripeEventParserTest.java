@@ -10,6 +10,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 class StripeEventParserTest {
 
@@ -112,6 +114,85 @@ class StripeEventParserTest {
             })
     void refusesEventsWithoutTheFieldsItRoutesBy(String body) {
         assertRejected(body, Rejection.MISSING_EVENT_FIELD);
+    }
+
+    @Test
+    void decodesEscapesInTheFieldsItReads() throws Exception {
+        String json = "{\"id\":\"evt_\\u00e9\\\"q\\\\\",\"object\":\"event\",\"type\":\"a\\/b\","
+                + "\"livemode\":true,\"created\":-1,\"data\":{\"previous_attributes\":{\"x\":[1.5e-3,null,{}]},"
+                + "\"object\":{\"meta\":{\"id\":\"not this\"},\"id\":\"o_\\t1\"}}}";
+
+        ParsedStripeEvent event = parser.parse(bytes(json));
+
+        assertThat(event.id().value()).isEqualTo("evt_\u00e9\"q\\");
+        assertThat(event.type()).isEqualTo("a/b");
+        assertThat(event.key()).isEqualTo("o_\t1");
+        assertThat(event.created()).isEqualTo(Instant.ofEpochSecond(-1));
+    }
+
+    /** Valid JSON or not, the parser judges every document as Jackson's default parser does. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"data\":{\"object\":{\"id\":\"o\"},\"n\":[0,-0,1.25,-3e+7,2E-2,1e5]}}",
+                "{\"data\":{\"n\":01}}",
+                "{\"data\":{\"n\":1.}}",
+                "{\"data\":{\"n\":.5}}",
+                "{\"data\":{\"n\":-}}",
+                "{\"data\":{\"n\":+1}}",
+                "{\"data\":{\"n\":1e}}",
+                "{\"data\":{\"n\":NaN}}",
+                "{\"data\":{\"s\":\"\\x\"}}",
+                "{\"data\":{\"s\":\"\\u12G4\"}}",
+                "{\"data\":{\"s\":\"tab\there\"}}",
+                "{\"data\":{\"s\":\"open}}",
+                "{\"data\":{\"a\":1,}}",
+                "{\"data\":[1,2,]}",
+                "{\"data\":{\"a\" 1}}",
+                "{\"data\":{\"a\":tru}}",
+                "{\"data\":{\"a\":True}}",
+                "{\"data\":{\"a\":nul}}",
+                "{\"data\":{\"a\":[true,false,null]}}",
+                "{\"data\":{a:1}}",
+                "{\"data\":{\"a\":1}} x",
+                " \n{\"id\":\"evt\"}\t ",
+                "{\"id\":\"evt\",}",
+                "{,\"id\":\"evt\"}",
+                "{\"data\":{\"object\":{\"id\":\"o\"}},\"data\":[]}",
+                "[1,{\"a\":[]}]",
+                "[1 2]",
+                "\"text",
+                "-12",
+                "true false"
+            })
+    void judgesValidityAsJacksonDoes(String body) {
+        boolean jacksonReadsIt;
+        try {
+            JsonMapper.builder().build().readTree(body);
+            jacksonReadsIt = true;
+        } catch (JacksonException e) {
+            jacksonReadsIt = false;
+        }
+
+        Rejection verdict;
+        try {
+            parser.parse(bytes(body));
+            verdict = null;
+        } catch (MalformedEventException e) {
+            verdict = e.rejection();
+        }
+
+        assertThat(verdict == Rejection.INVALID_JSON).as(body).isEqualTo(!jacksonReadsIt);
+    }
+
+    @Test
+    void nestingUpToJacksonsLimitIsReadAndDeeperIsNot() {
+        String within =
+                "{\"data\":" + "[".repeat(JsonCursor.MAX_DEPTH - 1) + "]".repeat(JsonCursor.MAX_DEPTH - 1) + "}";
+        String beyond = "{\"data\":" + "[".repeat(JsonCursor.MAX_DEPTH) + "]".repeat(JsonCursor.MAX_DEPTH) + "}";
+
+        assertRejected(within, Rejection.NOT_A_STRIPE_EVENT);
+        assertRejected(beyond, Rejection.INVALID_JSON);
     }
 
     private void assertRejected(String body, Rejection rejection) {
