@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * first minute. A chunk whose serialization
  * fails stays behind unallocated (one such failure: {@link IndexedH2Collection#updateDocuments}), and that pipeline
  * has known races with committing threads (h2database#4387). With auto-commit disabled those threads do not exist: a
- * commit serializes and writes its chunk in the committing thread, under the store lock, one at a time. Writers still
- * commit themselves when unsaved changes pass the store's write buffer, which bounds memory as before.
+ * commit serializes and writes its chunk in the committing thread, under the store lock, one at a time. Writers commit
+ * themselves only when unsaved changes pass the store's write buffer ({@link IndexedH2Backend#UNSAVED_BUFFER_KB}),
+ * which bounds memory when this thread falls behind.
  */
 final class StoreCommitter implements AutoCloseable {
 

@@ -35,6 +35,9 @@ class StoreCommitterTest {
     void writesReachTheFileWhileTheServerRunsWithoutH2sPipelineThreads() throws Exception {
         Path file = directory.resolve("running.mv");
         MVStore store = IndexedH2Backend.openStore(file, 16);
+        assertThat(store.getAutoCommitMemory())
+                .as("writers leave commits to the committer up to this many unsaved bytes")
+                .isEqualTo(IndexedH2Backend.UNSAVED_BUFFER_KB * 1024);
         MongoServer server = new MongoServer(new IndexedH2Backend(store, new CollectionScanLog()));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoCollection<Document> things = client.getDatabase("running").getCollection("things");
