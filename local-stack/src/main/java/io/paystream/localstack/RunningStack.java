@@ -25,7 +25,7 @@ final class RunningStack implements AutoCloseable {
 
     /**
      * The MongoDB server's page cache: documents and index pages beyond it stay in the file. With the launcher's
-     * heap ({@code --mongo-heap}, default 2g) it bounds the server's memory whatever the store's size; MVStore's
+     * heap ({@code --mongo-heap}, default 3g) it bounds the server's memory whatever the store's size; MVStore's
      * default (16 MB) holds only a sliver of the working set of a store with a million documents and its indexes.
      */
     static final int MONGO_CACHE_MB = 256;
