@@ -4,9 +4,14 @@ package io.paystream.bench.stack;
  * The harness's settings, each a {@code -Dbench.*} system property; the defaults are issue 11's run. Durations are
  * whole seconds, rates events per second.
  *
- * @param connections wrk's connections (the issue's peer comparison used 48)
+ * @param connections wrk's connections in the closed loop (the issue's peer comparison used 48)
+ * @param pacedConnections wrk's connections in paced windows: a connection has one request in flight, so a paced
+ *     wrk can offer at most this many divided by the response time (48 connections cap 4,600/s at 10.4 ms, less than
+ *     the ingest takes on two busy cores while it waits for Kafka's acknowledgement)
  * @param threads wrk's threads, a multiple of the mix's six types: thread t sends type t % 6 only (see MixScript)
  * @param warmUpRate paced rate of the warm-up, a load every part of the stack handles
+ * @param warmUpSeconds long enough for the JIT: in the first four minutes of load the six JVMs' C2 compilers used
+ *     about 115 s of CPU, and a search started after 30 s found half the rate it finds after 180 s
  * @param searchStart the first rate the search tries; doubled while it holds, then bisected
  * @param searchPrecision the search stops when the gap between holding and failing is this share of the failing rate
  * @param searchMinRate the search gives up below this rate
@@ -25,6 +30,7 @@ package io.paystream.bench.stack;
  */
 record Knobs(
         int connections,
+        int pacedConnections,
         int threads,
         int smokeRate,
         int smokeSeconds,
@@ -55,11 +61,12 @@ record Knobs(
     static Knobs fromSystemProperties() {
         Knobs knobs = new Knobs(
                 Integer.getInteger("bench.connections", 48),
+                Integer.getInteger("bench.paced.connections", 96),
                 Integer.getInteger("bench.threads", 6),
                 Integer.getInteger("bench.smoke.rate", 300),
                 Integer.getInteger("bench.smoke.seconds", 5),
                 Integer.getInteger("bench.warmup.rate", 1000),
-                Integer.getInteger("bench.warmup.seconds", 60),
+                Integer.getInteger("bench.warmup.seconds", 180),
                 Integer.getInteger("bench.search.start", 2000),
                 Integer.getInteger("bench.search.seconds", 60),
                 Integer.getInteger("bench.search.maxTrials", 12),
@@ -81,20 +88,22 @@ record Knobs(
                 Integer.getInteger("bench.final.drainSeconds", 900),
                 Integer.getInteger("bench.start.timeoutSeconds", 300),
                 Integer.getInteger("bench.sample.seconds", 5));
-        if (knobs.threads % MixType.values().length != 0 || knobs.connections < knobs.threads) {
+        if (knobs.threads % MixType.values().length != 0
+                || Math.min(knobs.connections, knobs.pacedConnections) < knobs.threads) {
             throw new IllegalArgumentException("bench.threads must be a multiple of " + MixType.values().length
-                    + " and at most bench.connections");
+                    + " and at most bench.connections and bench.paced.connections");
         }
         return knobs;
     }
 
     /** The report's record of the settings, one line. */
     String describe() {
-        return ("wrk %d connections, %d threads; warm-up %d s at %,d/s; search from %,d/s, %d s a trial, %.0f%%"
+        return ("wrk %d connections (%d when paced), %d threads; warm-up %d s at %,d/s; search from %,d/s, %d s a trial, %.0f%%"
                         + " precision, p99 < %,d ms; drain %d s, settle %d s; confirm %d s; closed loop %d s;"
                         + " growth to %,d documents (%s); sustain %d s; %d queries each")
                 .formatted(
                         connections,
+                        pacedConnections,
                         threads,
                         warmUpSeconds,
                         warmUpRate,

@@ -66,7 +66,8 @@ final class PhaseRunner {
         WindowSampler sampler =
                 WindowSampler.start(backlog, processes, metrics, Duration.ofSeconds(knobs.sampleSeconds()));
         long start = System.nanoTime();
-        MixRun load = MixRun.send(name, stack.ingestUrl(), script, knobs.threads(), knobs.connections(), seconds);
+        int connections = rate > 0 ? knobs.pacedConnections() : knobs.connections();
+        MixRun load = MixRun.send(name, stack.ingestUrl(), script, knobs.threads(), connections, seconds);
         double windowSeconds = (System.nanoTime() - start) / 1e9;
         Map<String, Duration> cpuAfter = cpu();
         Map<MixType, Long> appliedInWindow = since(appliedBefore, retrying(metrics::applied));
