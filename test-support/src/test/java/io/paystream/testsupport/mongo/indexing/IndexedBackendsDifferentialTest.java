@@ -96,9 +96,14 @@ class IndexedBackendsDifferentialTest {
             case 4 -> {
                 Bson filter = filters.filter();
                 Bson update = update(data, false);
-                servers.same(
+                Object answer = servers.same(
                         "updateMany " + json(filter) + " " + json(update),
                         things -> things.updateMany(filter, update).toString());
+                if (answer instanceof String text && text.startsWith("error")) {
+                    // Failed on every server alike, after changing the documents each reached first (e.g.
+                    // mongo-java-server's "Expected one element but got at least two" for a multikey unique key).
+                    servers.resyncToReference();
+                }
             }
             case 5 -> {
                 Bson filter = and(eq("_id", data.someId()), eq("version", data.nextInt(4)));

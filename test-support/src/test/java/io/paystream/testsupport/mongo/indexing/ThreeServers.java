@@ -85,6 +85,23 @@ final class ThreeServers implements AutoCloseable {
         return expected;
     }
 
+    /**
+     * Makes the indexed servers' collections the reference's again: after a multi-document write that failed midway,
+     * which documents it changed before the error depends on the order each server found them in (MongoDB leaves it
+     * unspecified too), so the servers may rightly differ there.
+     */
+    void resyncToReference() {
+        List<Document> documents = collections.get("reference").find().into(new ArrayList<>());
+        collections.forEach((name, things) -> {
+            if (!name.equals("reference")) {
+                things.deleteMany(new Document());
+                if (!documents.isEmpty()) {
+                    things.insertMany(documents);
+                }
+            }
+        });
+    }
+
     String lastDescription() {
         return lastDescription;
     }
