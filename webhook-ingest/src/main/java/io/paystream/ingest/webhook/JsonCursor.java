@@ -149,12 +149,7 @@ final class JsonCursor {
         int next = peek();
         switch (next) {
             case '{' -> {
-                if (depth >= MAX_DEPTH) {
-                    throw new Malformed();
-                }
-                at++;
-                if (peek() == '}') {
-                    at++;
+                if (openedEmpty(depth, '}')) {
                     return;
                 }
                 do {
@@ -167,12 +162,7 @@ final class JsonCursor {
                 } while (separator('}'));
             }
             case '[' -> {
-                if (depth >= MAX_DEPTH) {
-                    throw new Malformed();
-                }
-                at++;
-                if (peek() == ']') {
-                    at++;
+                if (openedEmpty(depth, ']')) {
                     return;
                 }
                 do {
@@ -191,6 +181,19 @@ final class JsonCursor {
                 }
             }
         }
+    }
+
+    /** Consumes an object's or array's opening at {@code depth}; true when it is empty (its {@code close} consumed). */
+    private boolean openedEmpty(int depth, char close) {
+        if (depth >= MAX_DEPTH) {
+            throw new Malformed();
+        }
+        at++;
+        if (peek() == close) {
+            at++;
+            return true;
+        }
+        return false;
     }
 
     /** After a member or element: true at a comma (another follows), false at {@code close} (consumed). */
