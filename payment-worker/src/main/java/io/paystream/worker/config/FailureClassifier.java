@@ -13,8 +13,8 @@ import io.paystream.worker.apply.ConcurrentAggregateUpdateException;
 import io.paystream.worker.apply.PoisonEventException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.common.errors.RetriableException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** Sorts failures into poison (dead-letter at once), transient (retry forever) and the rest (a few attempts). */
@@ -50,25 +50,19 @@ final class FailureClassifier {
     private FailureClassifier() {}
 
     static boolean isPoison(Throwable failure) {
-        return causeOf(failure, POISON) != null;
+        return hasCauseOf(failure, POISON);
     }
 
     static boolean isTransient(Throwable failure) {
-        return !isPoison(failure) && (causeOf(failure, TRANSIENT) != null || serverFailed(failure));
+        return !isPoison(failure) && (hasCauseOf(failure, TRANSIENT) || serverFailed(failure));
     }
 
     private static boolean serverFailed(Throwable failure) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (current instanceof MongoServerException server
-                    && (SERVER_FAILURE_CODES.contains(server.getCode())
-                            || TRANSIENT_LABELS.stream().anyMatch(server::hasErrorLabel))) {
-                return true;
-            }
-            if (current.getCause() == current) {
-                break;
-            }
-        }
-        return false;
+        return anyCause(
+                failure,
+                current -> current instanceof MongoServerException server
+                        && (SERVER_FAILURE_CODES.contains(server.getCode())
+                                || TRANSIENT_LABELS.stream().anyMatch(server::hasErrorLabel)));
     }
 
     /** The innermost cause, whose message explains the failure best. */
@@ -80,17 +74,20 @@ final class FailureClassifier {
         return current;
     }
 
-    private static @Nullable Throwable causeOf(Throwable failure, List<Class<? extends Throwable>> types) {
+    private static boolean hasCauseOf(Throwable failure, List<Class<? extends Throwable>> types) {
+        return anyCause(failure, current -> types.stream().anyMatch(type -> type.isInstance(current)));
+    }
+
+    /** Whether the failure or one of its causes matches, however deep it is wrapped. */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> matches) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
-            for (Class<? extends Throwable> type : types) {
-                if (type.isInstance(current)) {
-                    return current;
-                }
+            if (matches.test(current)) {
+                return true;
             }
             if (current.getCause() == current) {
                 break;
             }
         }
-        return null;
+        return false;
     }
 }

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies each polled batch of Stripe events (see {@link StripeEventApplier#applyAll}), then hands the domain events
- * the batch produced to the relay thread ({@link BackgroundRelay}) and goes on with the next batch. The container commits the batch's offsets only after this method returns, i.e. after every state
- * write; a failing record is reported by index so the records before it are committed and it alone goes through retry
- * or dead-lettering. Every failure path still relays what was written before it (or, when that is unknown, asks the
+ * the batch produced to the relay thread ({@link BackgroundRelay}) and goes on with the next batch. The container
+ * commits the batch's offsets only after this method returns, i.e. after every state write; a failing record is
+ * reported by index so the records before it are committed and it alone goes through retry or dead-lettering. Every failure path still relays what was written before it (or, when that is unknown, asks the
  * sweeper for a pass): those records are not polled again, so nothing else would publish their domain events before
  * the full sweep.
  */
