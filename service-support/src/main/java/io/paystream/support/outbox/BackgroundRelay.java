@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
  * Relays a writer's entries on one thread of its own, in the order the writer handed them over, so that the writer
@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class BackgroundRelay implements AutoCloseable {
 
-    private final Predicate<List<PendingEntries>> relay;
+    private final Consumer<List<PendingEntries>> relay;
     private final Runnable sweepNeeded;
     private final int capacity;
     private final Semaphore free;
@@ -39,7 +39,7 @@ public final class BackgroundRelay implements AutoCloseable {
         this(sweeper::relayOrSweepLater, sweeper::sweepNeeded, capacity, threadName);
     }
 
-    BackgroundRelay(Predicate<List<PendingEntries>> relay, Runnable sweepNeeded, int capacity, String threadName) {
+    BackgroundRelay(Consumer<List<PendingEntries>> relay, Runnable sweepNeeded, int capacity, String threadName) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
@@ -72,7 +72,7 @@ public final class BackgroundRelay implements AutoCloseable {
         try {
             thread.execute(() -> {
                 try {
-                    relay.test(pending);
+                    relay.accept(pending);
                 } finally {
                     free.release();
                 }

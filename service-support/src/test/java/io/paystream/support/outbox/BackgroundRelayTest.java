@@ -28,7 +28,6 @@ class BackgroundRelayTest {
                 }
                 threads.add(Thread.currentThread().getName());
                 pending.forEach(p -> relayed.add(p.documentId()));
-                return true;
             },
             sweepsAsked::incrementAndGet,
             2,
