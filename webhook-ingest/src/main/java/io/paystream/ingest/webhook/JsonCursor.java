@@ -31,6 +31,12 @@ final class JsonCursor {
     private final byte[] bytes;
     private int at;
 
+    /** True right after an object's opening brace: its first name comes without a comma. */
+    private boolean first;
+
+    /** Objects opened by {@link #startObject} and not yet closed: values skipped inside start at this depth. */
+    private int depth;
+
     JsonCursor(byte[] bytes) {
         this.bytes = bytes;
         if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
@@ -48,12 +54,6 @@ final class JsonCursor {
     boolean atEnd() {
         return peek() == -1;
     }
-
-    /** True right after an object's opening brace: its first name comes without a comma. */
-    private boolean first;
-
-    /** Objects opened by {@link #startObject} and not yet closed: values skipped inside start at this depth. */
-    private int depth;
 
     /**
      * Consumes the {@code '{'} that {@link #peek} found, to read the object name by name with {@link #nextName}; a
