@@ -1,14 +1,13 @@
 package io.paystream.testsupport.mongo.indexing;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The order of a secondary index's entries: {@code [value of key 1, ..., value of key n, position]}, each value
- * compared by mongo-java-server's {@link ValueComparator} in its key's direction, then the position in the backend's
+ * compared in mongo-java-server's order ({@link PlainValueOrder}) in its key's direction, then the position in the backend's
  * natural order, so that documents with equal keys come out in the order a collection scan would read them.
  *
  * <p>A probe, used only to seek, is a prefix of an entry followed by an {@link Edge}: it sorts before or after every
@@ -20,8 +19,6 @@ final class EntryOrder implements Comparator<Object[]> {
         FIRST,
         LAST
     }
-
-    private static final ValueComparator VALUES = ValueComparator.asc();
 
     private final boolean[] ascending;
     private final Comparator<Object> positionOrder;
@@ -45,7 +42,7 @@ final class EntryOrder implements Comparator<Object[]> {
             }
             int comparison;
             if (i < ascending.length) {
-                comparison = ascending[i] ? VALUES.compare(x, y) : VALUES.compare(y, x);
+                comparison = ascending[i] ? PlainValueOrder.compare(x, y) : PlainValueOrder.compare(y, x);
             } else {
                 comparison = positionOrder.compare(x, y);
             }

@@ -1,7 +1,6 @@
 package io.paystream.testsupport.mongo.indexing;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -24,12 +23,9 @@ final class KeyOrder implements Comparator<@Nullable Object> {
 
     @Override
     public int compare(@Nullable Object a, @Nullable Object b) {
-        // The common keys first: ValueComparator's generic path looks the type up in a list for every comparison.
-        if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
-        }
-        if (a instanceof ObjectId x && b instanceof ObjectId y) {
-            return x.compareTo(y);
+        Integer plain = PlainValueOrder.comparePlain(a, b);
+        if (plain != null) {
+            return plain;
         }
         int comparison = VALUES.compare(a, b);
         if (comparison != 0 || Objects.equals(a, b)) {
