@@ -3,13 +3,16 @@ package io.paystream.events;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which kind of Stripe event a record carries. Snapshot events ({@code object: "event"}) embed the object in
- * {@code data.object}; thin events ({@code object: "v2.core.event"}) carry only {@code related_object}, and a consumer
- * must fetch the object itself.
+ * Which kind of record {@link Topics#STRIPE_EVENTS} carries. Snapshot events ({@code object: "event"}) embed the object
+ * in {@code data.object}; thin events ({@code object: "v2.core.event"}) carry only {@code related_object}, and a consumer
+ * must fetch the object itself. Both come from Stripe. A fetched object ({@code object: "paystream.fetched_object"},
+ * {@link io.paystream.events.fetched.FetchedObject}) is Paystream's own: an object read from Stripe's API by a backfill
+ * or to resolve a thin event, shaped like a snapshot event so that it takes the same path; webhook-ingest refuses it.
  */
 public enum EventShape {
     SNAPSHOT("event"),
-    THIN("v2.core.event");
+    THIN("v2.core.event"),
+    FETCHED("paystream.fetched_object");
 
     private final String objectField;
 

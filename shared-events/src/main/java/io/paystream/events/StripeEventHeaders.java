@@ -12,7 +12,7 @@ public final class StripeEventHeaders {
     /** Stripe's event type, e.g. {@code payment_intent.succeeded}. Always present. */
     public static final String EVENT_TYPE = "stripe-event-type";
 
-    /** {@code snapshot} or {@code thin}, see {@link EventShape}. Always present. */
+    /** {@code snapshot}, {@code thin} or {@code fetched}, see {@link EventShape}. Always present. */
     public static final String EVENT_SHAPE = "stripe-event-shape";
 
     /** The connected account ({@code acct_...}) for Connect events; absent for the platform account's own events. */
@@ -35,6 +35,15 @@ public final class StripeEventHeaders {
 
     /** When webhook-ingest received the request, ISO-8601 instant. Always present. */
     public static final String RECEIVED_AT = "paystream-received-at";
+
+    /**
+     * How the record reached Paystream ({@link EventSource}): {@code reconciliation}, {@code backfill} or
+     * {@code thin_event}; absent on webhooks.
+     */
+    public static final String SOURCE = "paystream-source";
+
+    /** The backfill run that listed a fetched object; absent otherwise. */
+    public static final String RUN_ID = "paystream-run-id";
 
     /** Version of this header contract; bumped only on incompatible change. */
     public static final String CONTRACT_VERSION = "paystream-contract-version";

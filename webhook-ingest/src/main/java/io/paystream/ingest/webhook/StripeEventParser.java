@@ -160,7 +160,8 @@ final class StripeEventParser {
 
         ParsedStripeEvent toEvent() throws MalformedEventException {
             EventShape shape = EventShape.fromObjectField(object);
-            if (shape == null) {
+            // A fetched object is Paystream's own record (catalog-sync writes it to Kafka); Stripe never sends one.
+            if (shape == null || shape == EventShape.FETCHED) {
                 throw new MalformedEventException(Rejection.NOT_A_STRIPE_EVENT);
             }
             String key = shape == EventShape.THIN ? relatedObjectId : snapshotKey();

@@ -89,7 +89,10 @@ class StripeEventParserTest {
                 "null",
                 "{}",
                 "{\"id\":\"ch_1\",\"object\":\"charge\",\"type\":\"x\",\"livemode\":false,\"data\":{\"object\":{\"id\":\"o\"}}}",
-                "{\"id\":\"evt_1\",\"object\":[\"event\"],\"type\":\"x\",\"livemode\":false}"
+                "{\"id\":\"evt_1\",\"object\":[\"event\"],\"type\":\"x\",\"livemode\":false}",
+                // Paystream's own record shape: only catalog-sync writes it, straight to Kafka
+                "{\"id\":\"fetch_r_in_1\",\"object\":\"paystream.fetched_object\",\"type\":\"invoice.fetched\","
+                        + "\"created\":1,\"livemode\":false,\"data\":{\"object\":{\"id\":\"in_1\",\"object\":\"invoice\"}}}"
             })
     void refusesJsonThatIsNotAStripeEvent(String body) {
         assertRejected(body, Rejection.NOT_A_STRIPE_EVENT);

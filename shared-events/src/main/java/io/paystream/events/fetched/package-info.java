@@ -1,0 +1,8 @@
+/**
+ * Objects read from Stripe's API, sent through {@link io.paystream.events.Topics#STRIPE_EVENTS} beside the events so
+ * that the one writer of each object applies them with the same order rules: {@link FetchedObject}.
+ */
+@NullMarked
+package io.paystream.events.fetched;
+
+import org.jspecify.annotations.NullMarked;
