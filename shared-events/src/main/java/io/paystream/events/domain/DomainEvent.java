@@ -1,5 +1,7 @@
 package io.paystream.events.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.paystream.events.EventSource;
 import io.paystream.events.Schemas;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * @param dataschema the schema URI of {@code data}'s version
  * @param data the normalised payload: ids, amounts, currency, status, account, livemode; typed:
  *     {@link #typedData()}
+ * @param paystreamsource a CloudEvents extension attribute: how the Stripe data behind the change reached Paystream
+ *     when it was not a webhook ({@code reconciliation}, {@code backfill}, {@code thin_event}, see
+ *     {@link EventSource}); {@code null}, and then left out of the JSON, for webhook-driven changes and for
+ *     catalog-sync's connection events, so their JSON is what it was before the attribute existed. Read as a string:
+ *     a newer producer's value is kept, not refused
  */
 public record DomainEvent(
         String specversion,
@@ -37,7 +44,8 @@ public record DomainEvent(
         Instant time,
         String datacontenttype,
         @Nullable String dataschema,
-        Map<String, @Nullable Object> data) {
+        Map<String, @Nullable Object> data,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String paystreamsource) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
@@ -52,6 +60,20 @@ public record DomainEvent(
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(data, "data");
+    }
+
+    /** An event without {@link #paystreamsource()}: a webhook-driven change, or a connection event. */
+    public DomainEvent(
+            String specversion,
+            String id,
+            String source,
+            String type,
+            String subject,
+            Instant time,
+            String datacontenttype,
+            @Nullable String dataschema,
+            Map<String, @Nullable Object> data) {
+        this(specversion, id, source, type, subject, time, datacontenttype, dataschema, data, null);
     }
 
     /** A version-1 event with the fixed attributes filled in. */
@@ -107,6 +129,25 @@ public record DomainEvent(
                 CONTENT_TYPE,
                 DATA_SCHEMA_V1,
                 data.toData());
+    }
+
+    /**
+     * This event marked with how its Stripe data came: {@link #paystreamsource()} is {@code source}'s header value, or
+     * {@code null} for {@link EventSource#WEBHOOK}. The id stays what it was: a reconciled event that the webhook
+     * delivers too yields the same domain event, which consumers de-duplicate.
+     */
+    public DomainEvent markedWith(EventSource source) {
+        return new DomainEvent(
+                specversion,
+                id,
+                this.source,
+                type,
+                subject,
+                time,
+                datacontenttype,
+                dataschema,
+                data,
+                source == EventSource.WEBHOOK ? null : source.headerValue());
     }
 
     /**

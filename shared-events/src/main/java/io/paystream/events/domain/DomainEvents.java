@@ -16,6 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  * against this version keeps working when a newer producer adds a type. Strict where it promises: a missing envelope
  * attribute, or a known type whose {@code data} lacks a field its record needs or holds one of another JSON type, is a
  * {@link MalformedDomainEventException} (dead-letter it; it is a producer bug).
+ *
+ * <p>The one extension attribute Paystream writes, {@code paystreamsource}, is read into
+ * {@link DomainEvent#paystreamsource()}: absent ({@code null}) for webhook-driven changes, else {@code reconciliation},
+ * {@code backfill} or {@code thin_event}. It is kept as the string it is, so a value a newer producer adds reads too.
  */
 public final class DomainEvents {
 

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param account {@code platform} or the connected account {@code acct_...}; also the end of the event's
  *     {@code source}
  * @param livemode live or test mode
- * @param stripeEventId the Stripe event ({@code evt_...}) whose application caused the change; the event's {@code id}
- *     is derived from it and the type
+ * @param stripeEventId the Stripe event ({@code evt_...}) whose application caused the change, or the fetched
+ *     object's id ({@code fetch_...}, {@link io.paystream.events.fetched.FetchedObject}) when a fetch caused it; the
+ *     event's {@code id} is derived from it and the type
  */
 public record StripeOrigin(String objectId, String objectType, String account, boolean livemode, String stripeEventId) {
 

@@ -1,9 +1,11 @@
 package io.paystream.events.domain;
 
 import static io.paystream.events.domain.PaymentsEventSchema.json;
+import static io.paystream.events.domain.PaymentsEventSchema.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paystream.events.EventSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -157,5 +159,46 @@ class DomainEventsTest {
         paid.toData().put("extra", 1);
 
         assertThat(paid.toData()).doesNotContainKey("extra").containsEntry("arrivalDate", null);
+    }
+
+    @Test
+    void aWebhookDrivenEventHasNoSourceAttributeAtAll() {
+        DomainEvent event = DomainEventExamples.of(DomainEventTypes.PAYMENT_SUCCEEDED);
+
+        assertThat(event.paystreamsource()).isNull();
+        assertThat(json(event.markedWith(EventSource.WEBHOOK)))
+                .isEqualTo(SUCCEEDED)
+                .doesNotContain("paystreamsource");
+        assertThat(DomainEvents.read(SUCCEEDED).paystreamsource()).isNull();
+    }
+
+    @Test
+    void aMarkedEventCarriesItsSourceAsAnExtensionAttributeThatMatchesTheSchemaAndReadsBack() {
+        for (EventSource source :
+                new EventSource[] {EventSource.RECONCILIATION, EventSource.BACKFILL, EventSource.THIN_EVENT}) {
+            DomainEvent marked =
+                    DomainEventExamples.of(DomainEventTypes.PAYMENT_SUCCEEDED).markedWith(source);
+            String json = json(marked);
+
+            assertThat(json).contains("\"paystreamsource\":\"" + source.headerValue() + "\"");
+            assertThat(validate(json)).as(json).isEmpty();
+            DomainEvent read = DomainEvents.read(json);
+            assertThat(read.paystreamsource()).isEqualTo(source.headerValue());
+            assertThat(json(read)).isEqualTo(json);
+            assertThat(read.id())
+                    .as("marking does not change the id")
+                    .isEqualTo(DomainEvent.idFor("evt_1Cause", read.type()));
+            assertThat(read.typedData()).isEqualTo(DomainEvents.read(SUCCEEDED).typedData());
+        }
+    }
+
+    @Test
+    void aSourceANewerProducerAddsIsReadAsItIsButIsNotInTheV1Schema() {
+        String newer = json(DomainEventExamples.of(DomainEventTypes.PAYMENT_SUCCEEDED)
+                        .markedWith(EventSource.BACKFILL))
+                .replace("\"backfill\"", "\"replay\"");
+
+        assertThat(DomainEvents.read(newer).paystreamsource()).isEqualTo("replay");
+        assertThat(validate(newer)).isNotEmpty();
     }
 }
