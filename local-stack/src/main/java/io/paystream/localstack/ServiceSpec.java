@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +58,17 @@ record ServiceSpec(
 
         Map<String, String> catalog = base(settings, settings.catalogPort());
         catalog.put("SPRING_MONGODB_URI", settings.mongoUri());
-        catalog.put("STRIPE_API_BASE", "http://127.0.0.1:" + settings.emulatorPort());
-        catalog.put("STRIPE_PLATFORM_TEST_KEY", StackSettings.EMULATOR_PLATFORM_TEST_KEY);
-        catalog.put("PAYSTREAM_PUBLIC_BASE_URL", "http://127.0.0.1:" + settings.ingestPort());
+        catalog.put("STRIPE_API_BASE", settings.stripeApiBase());
+        catalog.put(
+                "STRIPE_PLATFORM_TEST_KEY",
+                settings.externalStripe()
+                        .map(ExternalStripe::testKey)
+                        .orElse(StackSettings.EMULATOR_PLATFORM_TEST_KEY));
+        catalog.put(
+                "PAYSTREAM_PUBLIC_BASE_URL",
+                settings.externalStripe()
+                        .flatMap(ExternalStripe::publicUrl)
+                        .orElse("http://127.0.0.1:" + settings.ingestPort()));
         catalog.put("PAYSTREAM_ADMIN_TOKEN", StackSettings.DEV_ADMIN_TOKEN);
         settings.tenant().ifPresent(tenant -> catalog.put("PAYSTREAM_DEFAULT_TENANT", tenant));
 
@@ -71,22 +80,27 @@ record ServiceSpec(
                 "--webhook-url=http://127.0.0.1:" + settings.ingestPort() + "/webhooks/stripe",
                 "--webhook-secret=" + StackSettings.DEV_SECRET);
 
-        return List.of(
-                new ServiceSpec(
-                        "stripe-emulator",
-                        "emulator-port",
-                        settings.emulatorPort(),
-                        false,
-                        Map.of(),
-                        emulatorArgs,
-                        "exec",
-                        "/health",
-                        0),
-                new ServiceSpec("webhook-ingest", "ingest-port", settings.ingestPort(), true, Map.copyOf(ingest))
-                        .withNiceness(INGEST_NICENESS),
-                new ServiceSpec("payment-worker", "worker-port", settings.workerPort(), true, Map.copyOf(worker)),
-                // the stack comes up without catalog-sync (and the emulator) if they cannot start
+        ServiceSpec emulator = new ServiceSpec(
+                "stripe-emulator",
+                "emulator-port",
+                settings.emulatorPort(),
+                false,
+                Map.of(),
+                emulatorArgs,
+                "exec",
+                "/health",
+                0);
+        List<ServiceSpec> services = new ArrayList<>();
+        if (settings.externalStripe().isEmpty()) {
+            services.add(emulator); // against Stripe itself there is nothing to emulate
+        }
+        services.add(new ServiceSpec("webhook-ingest", "ingest-port", settings.ingestPort(), true, Map.copyOf(ingest))
+                .withNiceness(INGEST_NICENESS));
+        services.add(new ServiceSpec("payment-worker", "worker-port", settings.workerPort(), true, Map.copyOf(worker)));
+        // the stack comes up without catalog-sync (and the emulator) if they cannot start
+        services.add(
                 new ServiceSpec("catalog-sync", "catalog-port", settings.catalogPort(), false, Map.copyOf(catalog)));
+        return List.copyOf(services);
     }
 
     Path jar(Path home) {

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param extraSecrets signing secrets accepted besides {@link #DEV_SECRET}, e.g. the one {@code stripe listen} prints
  * @param tenant the default endpoint's tenant, or empty to keep the ingest's own default
  * @param classPath the class path of the Kafka broker process (the launcher's own, which holds kafka_2.13)
+ * @param externalStripe Stripe's test mode (or another Stripe-compatible API) instead of the emulator
  */
 record StackSettings(
         Path home,
@@ -34,7 +35,8 @@ record StackSettings(
         String kafkaHeap,
         String serviceHeap,
         Duration startTimeout,
-        String classPath) {
+        String classPath,
+        Optional<ExternalStripe> externalStripe) {
 
     /** Known to everyone on purpose: it only ever signs fixture events sent to a local stack. */
     static final String DEV_SECRET = "whsec_paystream_local_dev_secret";
@@ -72,7 +74,10 @@ record StackSettings(
             "tenant",
             "kafka-heap",
             "service-heap",
-            "start-timeout");
+            "start-timeout",
+            "stripe-api-base",
+            "stripe-key",
+            "public-url");
     static final Set<String> SWITCHES = Set.of("json-logs");
 
     static StackSettings from(Flags flags, Map<String, String> env) {
@@ -101,7 +106,8 @@ record StackSettings(
                 flags.value("kafka-heap").orElse("512m"),
                 flags.value("service-heap").orElse("384m"),
                 flags.duration("start-timeout").orElse(Duration.ofSeconds(180)),
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"),
+                ExternalStripe.from(flags, env));
     }
 
     /** {@code PAYSTREAM_HOME} (set by the {@code paystream} script), else the working directory. */
@@ -116,6 +122,11 @@ record StackSettings(
             all.add(DEV_SECRET);
         }
         return String.join(",", all);
+    }
+
+    /** The Stripe API catalog-sync calls: the external one, else the emulator. */
+    String stripeApiBase() {
+        return externalStripe.map(ExternalStripe::apiBase).orElse("http://127.0.0.1:" + emulatorPort);
     }
 
     String bootstrapServers() {

@@ -52,12 +52,16 @@ final class StackSummary {
         out.println("    (then restart with STRIPE_WEBHOOK_SECRET=<the whsec_ it prints> ./paystream up)");
         String admin = "-H 'Authorization: Bearer " + StackSettings.DEV_ADMIN_TOKEN + "'";
         String catalog = "http://127.0.0.1:" + s.catalogPort();
-        out.println(
-                "  curl -X POST " + admin + " " + catalog + "/api/catalog/sync     # pull the emulator's demo catalog");
+        out.println("  curl -X POST " + admin + " " + catalog + "/api/catalog/sync     # pull the platform's catalog");
         out.println("  curl " + admin + " '" + catalog + "/api/catalog/products?account=platform&livemode=false'");
-        out.println(
-                "  Stripe API emulator (platform test key " + StackSettings.EMULATOR_PLATFORM_TEST_KEY.substring(0, 12)
-                        + "..., see stripe-emulator/README.md) at http://127.0.0.1:" + s.emulatorPort());
+        s.externalStripe()
+                .ifPresentOrElse(
+                        stripe -> out.println("  Stripe API: " + stripe.apiBase() + " with " + stripe.maskedKey()
+                                + "; webhooks for connected accounts go to "
+                                + stripe.publicUrl().orElse("http://127.0.0.1:" + s.ingestPort())),
+                        () -> out.println("  Stripe API emulator (platform test key "
+                                + StackSettings.EMULATOR_PLATFORM_TEST_KEY.substring(0, 12)
+                                + "..., see stripe-emulator/README.md) at http://127.0.0.1:" + s.emulatorPort()));
         out.println();
         out.println("Press Ctrl-C to stop everything.");
         out.flush();

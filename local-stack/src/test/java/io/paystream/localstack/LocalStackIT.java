@@ -73,7 +73,8 @@ class LocalStackIT {
                 "512m",
                 "384m",
                 Duration.ofSeconds(240),
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"),
+                java.util.Optional.empty());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 

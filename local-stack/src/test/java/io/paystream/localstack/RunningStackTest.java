@@ -60,7 +60,8 @@ class RunningStackTest {
                 "256m",
                 "64m",
                 Duration.ofSeconds(120),
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"),
+                java.util.Optional.empty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.paystream.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paystream.events.Topics;
 import java.nio.file.Path;
@@ -50,6 +51,57 @@ class StackSettingsTest {
         assertThat(settings.ingestPort()).isEqualTo(28080);
         assertThat(settings.dataDir()).isEqualTo(Path.of("/d"));
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void stripesTestModeReplacesTheEmulatorForCatalogSync() {
+        StackSettings settings = settings(
+                Map.of("PAYSTREAM_HOME", "/repo"),
+                "--stripe-api-base",
+                "https://api.stripe.com/",
+                "--stripe-key",
+                "sk_test_abcdefghijklmnop1234",
+                "--public-url",
+                "https://tunnel.example");
+
+        assertThat(settings.stripeApiBase()).isEqualTo("https://api.stripe.com");
+        List<ServiceSpec> services = ServiceSpec.all(settings);
+        assertThat(services).extracting(ServiceSpec::module).doesNotContain("stripe-emulator");
+        Map<String, String> catalog = services.stream()
+                .filter(spec -> spec.module().equals("catalog-sync"))
+                .findFirst()
+                .orElseThrow()
+                .env();
+        assertThat(catalog)
+                .containsEntry("STRIPE_API_BASE", "https://api.stripe.com")
+                .containsEntry("STRIPE_PLATFORM_TEST_KEY", "sk_test_abcdefghijklmnop1234")
+                .containsEntry("PAYSTREAM_PUBLIC_BASE_URL", "https://tunnel.example");
+        assertThat(settings.externalStripe().orElseThrow().maskedKey()).isEqualTo("sk_test_...1234");
+    }
+
+    @Test
+    void withoutStripeOptionsTheEmulatorServesTheApi() {
+        StackSettings settings = settings(Map.of("PAYSTREAM_HOME", "/repo"));
+
+        assertThat(settings.stripeApiBase()).isEqualTo("http://127.0.0.1:12111");
+        assertThat(ServiceSpec.all(settings)).extracting(ServiceSpec::module).contains("stripe-emulator");
+    }
+
+    @Test
+    void aLiveKeyAHalfConfigurationOrAMalformedUrlIsAUsageErrorThatNeverEchoesTheKey() {
+        assertThatThrownBy(() -> settings(
+                        Map.of(), "--stripe-api-base", "https://api.stripe.com", "--stripe-key", "sk_live_secret9876"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("test-mode")
+                .hasMessageNotContaining("secret9876");
+        assertThatThrownBy(() -> settings(Map.of("PAYSTREAM_STRIPE_TEST_KEY", "sk_test_x1234")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("go together");
+        assertThatThrownBy(() -> settings(Map.of(), "--stripe-api-base", "api.stripe.com", "--stripe-key", "sk_test_x"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> settings(Map.of(), "--public-url", "https://tunnel.example"))
+                .isInstanceOf(UsageException.class);
     }
 
     @Test
