@@ -3,6 +3,7 @@ package io.paystream.worker.apply;
 import static io.paystream.worker.apply.StoredFields.DELETED;
 import static io.paystream.worker.apply.StoredFields.DELETED_AT;
 
+import io.paystream.events.EventSource;
 import io.paystream.events.StripeEventMetadata;
 import java.util.Date;
 import java.util.List;
@@ -29,13 +30,18 @@ final class EventPreparation {
 
     /**
      * @param metadata the record's headers, or {@code null} for a bare body
+     * @param source the record's {@code paystream-source} header, or {@code null} for a bare body
      * @throws PoisonEventException when the record can never be applied
      */
-    Prepared prepare(int index, @Nullable StripeEventMetadata metadata, byte @Nullable [] body) {
-        StripeEvent event = parser.parse(body);
+    Prepared prepare(
+            int index, @Nullable StripeEventMetadata metadata, @Nullable EventSource source, byte @Nullable [] body) {
+        StripeEvent event = parser.parse(body, source);
         if (event == null) {
-            // Thin events carry no snapshot; without refetch mode there is nothing to apply.
-            return new Prepared.Ignored(index, metadata == null ? "v2.core.event" : metadata.type());
+            // Thin events carry no snapshot: catalog-sync fetches their objects and sends them as fetched objects.
+            return new Prepared.Ignored(
+                    index,
+                    metadata == null ? "v2.core.event" : metadata.type(),
+                    source == null ? EventSource.WEBHOOK : source);
         }
         if (metadata != null) {
             checkHeadersMatch(metadata, event);
@@ -43,7 +49,8 @@ final class EventPreparation {
         }
         Projection projection = projections.get(event.objectType());
         if (projection == null) {
-            return new Prepared.Ignored(index, event.type());
+            // Also a fetched object of a type this worker does not keep: catalog-sync fetches for every writer.
+            return new Prepared.Ignored(index, event.type(), event.source());
         }
         return applicable(index, event, projection, event.id());
     }
@@ -61,7 +68,8 @@ final class EventPreparation {
             state.put(DELETED_AT, Date.from(event.createdAt()));
         }
         boolean terminal = event.isDeletion() || projection.terminal(state);
-        OrderKey key = new OrderKey(terminal, event.created(), projection.precedence(state), orderEventId);
+        OrderKey key =
+                new OrderKey(terminal, event.created(), projection.precedence(state), event.fetched(), orderEventId);
         return new Prepared.Applicable(index, event, projection, projection.aggregateId(event), state, key);
     }
 
@@ -83,7 +91,8 @@ final class EventPreparation {
                 account,
                 event.objectType(),
                 event.objectId(),
-                event.object());
+                event.object(),
+                event.source());
     }
 
     private static void checkHeadersMatch(StripeEventMetadata metadata, StripeEvent event) {

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One aggregate's stored document with events for it applied in memory, by the order rules of {@link OrderKey}: an
  * event id in the dedupe window is a duplicate, a key not greater than the stored one is stale, anything else is
- * applied; an applied event that leaves the state fields unchanged emits no domain event. Pure: the caller reads the
+ * applied; an applied event that leaves the state fields unchanged emits no domain event, nor does a fetched object
+ * that is the aggregate's first state. Pure: the caller reads the
  * original document and writes {@link #writeModel}, conditional on the version it read.
  */
 final class Fold {
@@ -93,7 +94,7 @@ final class Fold {
                 return ApplyResult.of(ApplyOutcome.STALE, event.type());
             }
         }
-        List<OutboxEntry> entries = unchanged(current, p.state())
+        List<OutboxEntry> entries = unchanged(current, p.state()) || firstSightOfHistory(current, event)
                 ? List.of()
                 : rules.outboxEntries()
                         .of(projection.changes(current, new Document(p.state()).append(ID, id)), event, id);
@@ -160,7 +161,7 @@ final class Fold {
         return rules.refetcher()
                 .current(event)
                 .map(object -> {
-                    StripeEvent fetched = new StripeEvent(
+                    StripeEvent refetched = new StripeEvent(
                             event.id(),
                             event.type(),
                             event.created(),
@@ -168,11 +169,12 @@ final class Fold {
                             event.account(),
                             event.objectType(),
                             event.objectId(),
-                            object);
+                            object,
+                            event.source());
                     String winner = event.id().compareTo(stored.eventId()) > 0
                             ? event.id()
                             : stored.eventId() + REFETCHED_SUFFIX;
-                    return EventPreparation.applicable(p.index(), fetched, p.projection(), winner);
+                    return EventPreparation.applicable(p.index(), refetched, p.projection(), winner);
                 })
                 .orElse(p);
     }
@@ -183,6 +185,15 @@ final class Fold {
                 .append(LAST_EVENT_TYPE, event.type())
                 .append(PRECEDENCE, key.precedence())
                 .append(TERMINAL, key.terminal());
+    }
+
+    /**
+     * History is not news: a fetched object of an aggregate this worker has never seen (a backfill listing a
+     * two-year-old paid invoice) is stored without a domain event, since no transition was observed. Once the object is
+     * known, a fetched state that changes it reports that transition, as an event would: the webhooks missed it.
+     */
+    private static boolean firstSightOfHistory(@Nullable Document current, StripeEvent event) {
+        return current == null && event.fetched();
     }
 
     private static boolean unchanged(@Nullable Document current, Document state) {

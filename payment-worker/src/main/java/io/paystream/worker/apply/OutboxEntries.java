@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wraps the {@link DomainChange}s a projection found into CloudEvents for {@code payments.events}, keyed by the
  * aggregate id, as outbox entries the relay publishes. The CloudEvent id is derived from the Stripe event id and the
- * type, so a re-applied event yields the same ids and consumers can de-duplicate. Pure but for the clock that stamps
- * the entries.
+ * type, so a re-applied event yields the same ids and consumers can de-duplicate. Events that did not come from a
+ * webhook are marked with their {@code paystreamsource} (reconciliation, backfill, thin_event); webhook-driven ones
+ * carry no such attribute. Pure but for the clock that stamps the entries.
  */
 final class OutboxEntries {
 
@@ -34,7 +35,8 @@ final class OutboxEntries {
         StripeOrigin origin =
                 new StripeOrigin(aggregateId, event.objectType(), event.account(), event.livemode(), event.id());
         for (DomainChange change : changes) {
-            DomainEvent domainEvent = DomainEvent.of(origin, event.createdAt(), change.payload());
+            DomainEvent domainEvent =
+                    DomainEvent.of(origin, event.createdAt(), change.payload()).markedWith(event.source());
             entries.add(OutboxEntry.cloudEvent(
                     domainEvent.id(),
                     domainEvent.type(),

@@ -1,5 +1,6 @@
 package io.paystream.worker.apply;
 
+import io.paystream.events.EventSource;
 import org.bson.Document;
 
 /**
@@ -14,8 +15,11 @@ sealed interface Prepared permits Prepared.Ignored, Prepared.Applicable {
     /** The Stripe event type (for metrics and results). */
     String eventType();
 
+    /** How the record reached Paystream (for metrics). */
+    EventSource source();
+
     /** A thin event, or an object type no projection handles: acknowledged, never written. */
-    record Ignored(int index, String eventType) implements Prepared {
+    record Ignored(int index, String eventType, EventSource source) implements Prepared {
 
         ApplyResult result() {
             return ApplyResult.of(ApplyOutcome.IGNORED, eventType);
@@ -35,6 +39,11 @@ sealed interface Prepared permits Prepared.Ignored, Prepared.Applicable {
         @Override
         public String eventType() {
             return event.type();
+        }
+
+        @Override
+        public EventSource source() {
+            return event.source();
         }
     }
 }

@@ -15,6 +15,7 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
+import io.paystream.events.EventSource;
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.worker.metrics.WorkerMetrics;
 import java.time.Clock;
@@ -86,18 +87,38 @@ public class StripeEventApplier {
         this.rules = new Fold.Rules(recentEventIds, refetcher, new OutboxEntries(clock));
     }
 
-    /** One record of a batch: its parsed headers (or null for a bare body) and its value. */
-    public record Incoming(@Nullable StripeEventMetadata metadata, byte @Nullable [] body) {}
+    /**
+     * One record of a batch: its parsed headers (or null for a bare body), its {@code paystream-source} header (or null
+     * for a bare body: a fetched object's value names its own source, anything else is then a webhook's event) and
+     * its value.
+     */
+    public record Incoming(
+            @Nullable StripeEventMetadata metadata,
+            @Nullable EventSource source,
+            byte @Nullable [] body) {
+
+        /** A record without a source header: a webhook's event, or a fetched object whose value names its source. */
+        public Incoming(@Nullable StripeEventMetadata metadata, byte @Nullable [] body) {
+            this(metadata, null, body);
+        }
+    }
+
+    /** {@link #apply(StripeEventMetadata, EventSource, byte[])} without a source header. */
+    public ApplyResult apply(@Nullable StripeEventMetadata metadata, byte @Nullable [] body) {
+        return apply(metadata, null, body);
+    }
 
     /**
-     * Applies one event.
+     * Applies one event or fetched object.
      *
      * @param metadata the record's headers, or {@code null} when applying a bare body
+     * @param source the record's {@code paystream-source} header, see {@link Incoming}
      * @throws PoisonEventException when the event can never be applied
      */
-    public ApplyResult apply(@Nullable StripeEventMetadata metadata, byte @Nullable [] body) {
+    public ApplyResult apply(
+            @Nullable StripeEventMetadata metadata, @Nullable EventSource source, byte @Nullable [] body) {
         long start = System.nanoTime();
-        Prepared prepared = preparation.prepare(0, metadata, body);
+        Prepared prepared = preparation.prepare(0, metadata, source, body);
         ApplyResult result = prepared instanceof Prepared.Applicable applicable
                 ? applyOne(applicable)
                 : ((Prepared.Ignored) prepared).result();
@@ -116,8 +137,8 @@ public class StripeEventApplier {
         RecordFailedException failure = null;
         for (int i = 0; i < records.size(); i++) {
             try {
-                prepared.add(preparation.prepare(
-                        i, records.get(i).metadata(), records.get(i).body()));
+                Incoming record = records.get(i);
+                prepared.add(preparation.prepare(i, record.metadata(), record.source(), record.body()));
             } catch (RuntimeException e) {
                 failure = new RecordFailedException(i, e);
                 break;
@@ -156,10 +177,16 @@ public class StripeEventApplier {
 
     private ApplyResult finish(
             Prepared prepared, ApplyResult result, long nanos, @Nullable StripeEventMetadata metadata) {
-        metrics.event(result.eventType(), result.outcome().tag());
+        metrics.event(
+                result.eventType(), result.outcome().tag(), prepared.source().headerValue());
         if (prepared instanceof Prepared.Applicable applicable) {
             metrics.processing(nanos);
-            if (result.outcome() == ApplyOutcome.APPLIED) {
+            if (result.outcome() == ApplyOutcome.APPLIED && prepared.source() == EventSource.RECONCILIATION) {
+                // The first application of a reconciled event: the webhooks missed it (or have not delivered it yet).
+                metrics.recovered(result.eventType());
+            }
+            // Freshness and pipeline latency measure the webhook path; a backfill's year-old objects would swamp them.
+            if (result.outcome() == ApplyOutcome.APPLIED && prepared.source() == EventSource.WEBHOOK) {
                 Instant now = clock.instant();
                 metrics.freshness(Duration.between(applicable.event().createdAt(), now));
                 if (metadata != null) {

@@ -1,22 +1,32 @@
 package io.paystream.worker.apply;
 
 import io.paystream.events.EventShape;
+import io.paystream.events.EventSource;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Parses an event body once into a tree. Error messages carry positions, never body content. */
+/**
+ * Parses an event body once into a tree: a snapshot event, or a fetched object, which is shaped like one (its
+ * {@code created} is the second of the fetch). Error messages carry positions, never body content.
+ */
 final class StripeEventParser {
 
     private final JsonMapper json = JsonMapper.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    /** The event, or {@code null} for a thin event (it carries no object snapshot). */
+    /**
+     * The event, or {@code null} for a thin event (it carries no object snapshot).
+     *
+     * @param source what the record's {@code paystream-source} header says, or {@code null} for a bare body
+     * @throws PoisonEventException when the body is not an event or fetched object, or its shape contradicts the
+     *     source (a fetched object that claims to be a webhook, an event that claims to be a backfill)
+     */
     @Nullable
-    StripeEvent parse(byte @Nullable [] body) {
+    StripeEvent parse(byte @Nullable [] body, @Nullable EventSource source) {
         if (body == null || body.length == 0) {
             throw new PoisonEventException("empty event body");
         }
@@ -56,6 +66,8 @@ final class StripeEventParser {
             throw new PoisonEventException("event " + id + " has no data.object.object");
         }
         String account = root.path("account").asString(null);
+        EventSource checkedSource =
+                shape == EventShape.FETCHED ? fetchedSource(root, id, source) : eventSource(id, source);
         return new StripeEvent(
                 id,
                 type,
@@ -64,7 +76,41 @@ final class StripeEventParser {
                 account == null || account.isBlank() ? StripeEvent.PLATFORM : account,
                 objectType,
                 object.path("id").asString(null),
-                object);
+                object,
+                checkedSource);
+    }
+
+    private static EventSource eventSource(String id, @Nullable EventSource source) {
+        if (source == null) {
+            return EventSource.WEBHOOK;
+        }
+        if (StripeEvent.isFetched(source)) {
+            throw new PoisonEventException(
+                    "event " + id + " is a Stripe event but its source is " + source.headerValue());
+        }
+        return source;
+    }
+
+    /**
+     * A fetched object's source: the header's, or, when the record has none (a bare body, or a header lost on the
+     * way), the value's own {@code source} field, which {@link io.paystream.events.fetched.FetchedObject} always writes.
+     */
+    private static EventSource fetchedSource(JsonNode root, String id, @Nullable EventSource source) {
+        EventSource checked = source;
+        if (checked == null || checked == EventSource.WEBHOOK) {
+            String field = root.path("source").asString(null);
+            checked = field == null
+                    ? null
+                    : switch (field) {
+                        case "backfill" -> EventSource.BACKFILL;
+                        case "thin_event" -> EventSource.THIN_EVENT;
+                        default -> null;
+                    };
+        }
+        if (checked == null || !StripeEvent.isFetched(checked)) {
+            throw new PoisonEventException("fetched object " + id + " has no backfill or thin_event source");
+        }
+        return checked;
     }
 
     private static String required(JsonNode root, String field) {

@@ -1,5 +1,7 @@
 package io.paystream.worker.config;
 
+import io.paystream.events.EventSource;
+import io.paystream.events.MalformedEventHeadersException;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.Topics;
 import io.paystream.worker.metrics.WorkerMetrics;
@@ -8,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -53,7 +56,7 @@ class KafkaErrorHandlingConfiguration {
         });
         ConsumerRecordRecoverer countingRecoverer = (record, failure) -> {
             deadLetters.accept(record, failure);
-            metrics.deadLettered(eventType(record));
+            metrics.deadLettered(eventType(record), source(record));
         };
         WorkerProperties.Retry retry = properties.retry();
         DefaultErrorHandler handler = new DefaultErrorHandler(
@@ -82,7 +85,21 @@ class KafkaErrorHandlingConfiguration {
     }
 
     private static String eventType(ConsumerRecord<?, ?> record) {
-        Header header = record.headers().lastHeader(StripeEventHeaders.EVENT_TYPE);
-        return header == null ? "unknown" : new String(header.value(), StandardCharsets.UTF_8);
+        String type = header(record, StripeEventHeaders.EVENT_TYPE);
+        return type == null ? "unknown" : type;
+    }
+
+    /** The record's source tag; {@code unknown} when its header holds a value no version knows (one dead-letter cause). */
+    private static String source(ConsumerRecord<?, ?> record) {
+        try {
+            return EventSource.fromHeaders(name -> header(record, name)).headerValue();
+        } catch (MalformedEventHeadersException e) {
+            return "unknown";
+        }
+    }
+
+    private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

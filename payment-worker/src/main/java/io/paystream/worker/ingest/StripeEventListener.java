@@ -1,5 +1,6 @@
 package io.paystream.worker.ingest;
 
+import io.paystream.events.EventSource;
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
 import io.paystream.support.outbox.BackgroundRelay;
@@ -50,7 +51,9 @@ class StripeEventListener {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 incoming.add(new StripeEventApplier.Incoming(
-                        StripeEventMetadata.fromHeaders(name -> header(record, name)), record.value()));
+                        StripeEventMetadata.fromHeaders(name -> header(record, name)),
+                        EventSource.fromHeaders(name -> header(record, name)),
+                        record.value()));
             } catch (RuntimeException e) {
                 headerFailure = e; // records before this one are still applied below
                 break;

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
 public class WorkerMetrics {
 
     public static final String EVENTS = "paystream.worker.events";
+    /** Reconciled events applied for the first time: what the webhooks missed (issue 12). */
+    public static final String RECOVERED = "paystream.worker.recovered";
+
     public static final String PROCESSING = "paystream.worker.processing";
     public static final String FRESHNESS = "paystream.worker.freshness";
     public static final String PIPELINE_LATENCY = "paystream.worker.pipeline.latency";
@@ -31,6 +34,7 @@ public class WorkerMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> events = new ConcurrentHashMap<>();
+    private final Map<String, Counter> recovered = new ConcurrentHashMap<>();
     private final Timer processing;
     private final Timer freshness;
     private final Timer pipelineLatency;
@@ -60,11 +64,26 @@ public class WorkerMetrics {
                 .register(registry);
     }
 
-    /** Counts one event by its Stripe type and its outcome (applied, duplicate, stale, ignored, dead_lettered). */
-    public void event(String type, String outcome) {
-        events.computeIfAbsent(type + '|' + outcome, key -> Counter.builder(EVENTS)
+    /**
+     * Counts one record by its Stripe type ({@code <object>.fetched} for a fetched object), its outcome (applied,
+     * duplicate, stale, ignored, dead_lettered) and its source (webhook, reconciliation, backfill, thin_event; unknown
+     * for a dead letter whose source header is unreadable).
+     */
+    public void event(String type, String outcome, String source) {
+        events.computeIfAbsent(type + '|' + outcome + '|' + source, key -> Counter.builder(EVENTS)
                         .tag("type", type)
                         .tag("outcome", outcome)
+                        .tag("source", source)
+                        .register(registry))
+                .increment();
+    }
+
+    /** Counts a reconciled event applied for the first time, by its Stripe type. */
+    public void recovered(String type) {
+        recovered
+                .computeIfAbsent(type, key -> Counter.builder(RECOVERED)
+                        .description("Reconciled Stripe events applied for the first time: what the webhooks missed")
+                        .tag("type", type)
                         .register(registry))
                 .increment();
     }
@@ -81,8 +100,8 @@ public class WorkerMetrics {
         pipelineLatency.record(latency.isNegative() ? Duration.ZERO : latency);
     }
 
-    public void deadLettered(@Nullable String type) {
+    public void deadLettered(@Nullable String type, String source) {
         deadLetters.increment();
-        event(type == null ? "unknown" : type, "dead_lettered");
+        event(type == null ? "unknown" : type, "dead_lettered", source);
     }
 }

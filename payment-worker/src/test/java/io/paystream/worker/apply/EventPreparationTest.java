@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paystream.events.EventShape;
+import io.paystream.events.EventSource;
 import io.paystream.events.StripeEventId;
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.worker.config.WorkerProjections;
@@ -24,7 +25,7 @@ class EventPreparationTest {
     @Test
     void aProjectedEventBecomesItsStateOrderedByTerminalSecondPrecedenceAndId() {
         Prepared prepared =
-                preparation.prepare(3, null, event("evt_1", "invoice.paid", SECOND, invoice("in_1", "paid", 1)));
+                preparation.prepare(3, null, null, event("evt_1", "invoice.paid", SECOND, invoice("in_1", "paid", 1)));
 
         Prepared.Applicable applicable = (Prepared.Applicable) prepared;
         assertThat(applicable.index()).isEqualTo(3);
@@ -43,8 +44,10 @@ class EventPreparationTest {
         byte[] thin = "{\"id\":\"evt_thin\",\"object\":\"v2.core.event\",\"type\":\"v1.billing.meter.no_meter_found\"}"
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(preparation.prepare(0, null, unknown)).isEqualTo(new Prepared.Ignored(0, "climate.order.created"));
-        assertThat(preparation.prepare(1, null, thin)).isEqualTo(new Prepared.Ignored(1, "v2.core.event"));
+        assertThat(preparation.prepare(0, null, null, unknown))
+                .isEqualTo(new Prepared.Ignored(0, "climate.order.created", EventSource.WEBHOOK));
+        assertThat(preparation.prepare(1, null, null, thin))
+                .isEqualTo(new Prepared.Ignored(1, "v2.core.event", EventSource.WEBHOOK));
     }
 
     @Test
@@ -52,7 +55,7 @@ class EventPreparationTest {
         byte[] deleted = event(
                 "evt_d", "customer.deleted", SECOND, "{\"id\":\"cus_d\",\"object\":\"customer\",\"deleted\":true}");
 
-        Prepared.Applicable applicable = (Prepared.Applicable) preparation.prepare(0, null, deleted);
+        Prepared.Applicable applicable = (Prepared.Applicable) preparation.prepare(0, null, null, deleted);
 
         assertThat(applicable.state()).doesNotContainKey("email").containsEntry("deleted", true);
         assertThat(applicable.state().getDate("deletedAt")).isEqualTo(Instant.ofEpochSecond(SECOND));
@@ -63,20 +66,20 @@ class EventPreparationTest {
     void headersThatContradictTheBodyMakeThePoisonAndTheEndpointsAccountFillsAnEmptyOne() {
         byte[] body = event("evt_h", "customer.created", SECOND, customer("cus_h", "h@example.com"));
 
-        assertThatThrownBy(() -> preparation.prepare(0, metadata("evt_other", false, null), body))
+        assertThatThrownBy(() -> preparation.prepare(0, metadata("evt_other", false, null), null, body))
                 .isInstanceOf(PoisonEventException.class)
                 .hasMessageContaining("event id");
-        assertThatThrownBy(() -> preparation.prepare(0, metadata("evt_h", true, null), body))
+        assertThatThrownBy(() -> preparation.prepare(0, metadata("evt_h", true, null), null, body))
                 .isInstanceOf(PoisonEventException.class)
                 .hasMessageContaining("livemode");
         Prepared.Applicable fromEndpoint =
-                (Prepared.Applicable) preparation.prepare(0, metadata("evt_h", false, "acct_keys"), body);
+                (Prepared.Applicable) preparation.prepare(0, metadata("evt_h", false, "acct_keys"), null, body);
         assertThat(fromEndpoint.event().account()).isEqualTo("acct_keys");
     }
 
     @Test
     void aBodyThatIsNoEventIsPoison() {
-        assertThatThrownBy(() -> preparation.prepare(0, null, "{not json".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> preparation.prepare(0, null, null, "{not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(PoisonEventException.class)
                 .hasMessageNotContaining("not json");
     }

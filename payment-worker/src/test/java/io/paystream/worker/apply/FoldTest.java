@@ -188,6 +188,6 @@ class FoldTest {
     }
 
     private Prepared.Applicable prepare(byte[] body) {
-        return (Prepared.Applicable) preparation.prepare(0, null, body);
+        return (Prepared.Applicable) preparation.prepare(0, null, null, body);
     }
 }

@@ -24,7 +24,7 @@ public final class ProjectionFixtures {
     }
 
     public static StripeEvent parse(byte[] body) {
-        return PARSER.parse(body);
+        return PARSER.parse(body, null);
     }
 
     /** The state {@code projection} takes from {@code event}, with its id, as the engine passes it to {@code changes}. */
