@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What one account owns in one mode: catalog, webhook endpoints and events, each in list order. */
+/** What one account owns in one mode: catalog, payment objects, webhook endpoints and events, each in list order. */
 final class AccountData {
 
     final SortedIndex<Product> products = new SortedIndex<>();
@@ -13,8 +13,7 @@ final class AccountData {
     final SortedIndex<WebhookEndpoint> endpoints = new SortedIndex<>();
     final SortedIndex<StripeEvent> events = new SortedIndex<>();
     private final Map<String, SortedIndex<Price>> pricesByProduct = new HashMap<>();
-    /** Objects placed by tests, by retrieve path ({@code /v1/customers/cus_x}); see {@link ServedObjectsApi}. */
-    final Map<String, Map<String, Object>> servedObjects = new java.util.concurrent.ConcurrentHashMap<>();
+    final PaymentObjects payments = new PaymentObjects();
 
     void addPrice(Price price) {
         prices.add(price);

@@ -23,16 +23,18 @@ final class ApiHandler implements HttpHandler {
     private final Store store;
     private final Router router;
     private final OnboardingPage onboarding;
+    private final ControlApi control;
     private final String baseUrl;
     final RequestCounter requests = new RequestCounter();
     final FaultInjector faults = new FaultInjector();
     final TokenBucket testLimit;
     final TokenBucket liveLimit;
 
-    ApiHandler(Store store, Router router, String baseUrl, int testRateLimit, int liveRateLimit) {
+    ApiHandler(Store store, Router router, ControlApi control, String baseUrl, int testRateLimit, int liveRateLimit) {
         this.store = store;
         this.router = router;
         this.onboarding = new OnboardingPage(store);
+        this.control = control;
         this.baseUrl = baseUrl;
         this.testLimit = new TokenBucket(testRateLimit);
         this.liveLimit = new TokenBucket(liveRateLimit);
@@ -51,6 +53,8 @@ final class ApiHandler implements HttpHandler {
             if (path.equals(HEALTH_PATH)) {
                 // not Stripe's: an unauthenticated readiness probe for the local stack's process supervisor
                 reply = Reply.json(200, java.util.Map.of("status", "UP"));
+            } else if (path.startsWith(ControlApi.PATH)) {
+                reply = control.handle(method, path, exchange.getRequestURI().getRawQuery());
             } else {
                 reply = path.startsWith(OnboardingPage.PATH)
                         ? onboarding.handle(method, path)

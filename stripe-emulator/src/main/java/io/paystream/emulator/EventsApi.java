@@ -4,8 +4,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** {@code GET /v1/events}: the acting account's events in the key's mode, newest first. */
+/**
+ * {@code GET /v1/events}: the acting account's events in the key's mode, newest first, within the retention set by
+ * {@link StripeEmulator#setEventRetention} (none by default).
+ */
 final class EventsApi {
+
+    private final Store store;
+
+    EventsApi(Store store) {
+        this.store = store;
+    }
 
     void register(Router router) {
         router.on(
@@ -20,12 +29,16 @@ final class EventsApi {
                                 "type",
                                 "types"),
                         (call, path) -> list(call))
-                .on("GET", "/v1/events/{id}", Set.of(), (call, path) -> ApiError.found(
-                                call.data().events.get(path.get(0)), "event", path.get(0))
-                        .render());
+                .on("GET", "/v1/events/{id}", Set.of(), (call, path) -> retrieve(call, path.get(0)));
     }
 
-    private static JsonMap list(Call call) {
+    private JsonMap retrieve(Call call, String id) {
+        StripeEvent event = call.data().events.get(id);
+        return ApiError.found(event != null && event.created() >= store.oldestServedEvent() ? event : null, "event", id)
+                .render();
+    }
+
+    private JsonMap list(Call call) {
         Params params = call.params;
         String type = params.string("type");
         List<String> types = params.strings("types");
@@ -33,8 +46,13 @@ final class EventsApi {
             throw ApiError.invalid("You may only specify one of these parameters: type, types.", "type");
         }
         Predicate<Listed> created = CreatedFilter.of(params);
+        // Stripe: false finds events with a delivery still pending or failed, true those delivered everywhere
+        Boolean deliverySuccess = params.bool("delivery_success");
+        long oldest = store.oldestServedEvent();
         Predicate<StripeEvent> filter = event -> (type == null || matches(type, event.type))
                 && (types == null || types.contains(event.type))
+                && (deliverySuccess == null || deliverySuccess == event.deliveredEverywhere())
+                && event.created() >= oldest
                 && created.test(event);
         return ListPage.of(call.data().events, params, filter, "/v1/events", "event");
     }

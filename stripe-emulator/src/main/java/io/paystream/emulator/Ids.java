@@ -19,8 +19,39 @@ final class Ids {
         return sequence.incrementAndGet();
     }
 
+    /** Reserves {@code count} consecutive sequence numbers and returns the first. */
+    long reserve(long count) {
+        return sequence.getAndAdd(count) + 1;
+    }
+
     static String id(String prefix, long sequence) {
         return prefix + base62(sequence, 9) + random(5);
+    }
+
+    /**
+     * A seeded object's id: like {@link #id} but with a tail derived from the sequence instead of random, so the id
+     * can be computed again from the sequence alone and seeded objects need no stored id.
+     */
+    static String derivedId(String prefix, long sequence) {
+        long mixed = sequence * 0x9E3779B97F4A7C15L;
+        mixed ^= mixed >>> 29;
+        return prefix + base62(sequence, 9) + base62(mixed & Long.MAX_VALUE, 5);
+    }
+
+    /** The sequence an id made by {@link #id} or {@link #derivedId} carries after its prefix, or -1. */
+    static long sequenceOf(String id, String prefix) {
+        if (!id.startsWith(prefix) || id.length() < prefix.length() + 9) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = prefix.length(); i < prefix.length() + 9; i++) {
+            int digit = BASE62.indexOf(id.charAt(i));
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 62 + digit;
+        }
+        return value;
     }
 
     static String requestId() {

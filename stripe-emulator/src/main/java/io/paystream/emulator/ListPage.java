@@ -12,12 +12,12 @@ final class ListPage {
     private ListPage() {}
 
     static <T extends Listed> JsonMap of(
-            SortedIndex<T> index, Params params, Predicate<T> filter, String url, String kind) {
+            ListSource<T> index, Params params, Predicate<T> filter, String url, String kind) {
         return of(index, params, filter, url, kind, Listed::render);
     }
 
     static <T extends Listed> JsonMap of(
-            SortedIndex<T> index,
+            ListSource<T> index,
             Params params,
             Predicate<T> filter,
             String url,
@@ -66,7 +66,7 @@ final class ListPage {
         return false;
     }
 
-    private static SortedIndex.Position cursor(SortedIndex<?> index, String id, String param, String kind) {
+    private static SortedIndex.Position cursor(ListSource<?> index, String id, String param, String kind) {
         SortedIndex.Position position = index.positionOf(id);
         if (position == null) {
             throw ApiError.noSuchParam(kind, id, param);

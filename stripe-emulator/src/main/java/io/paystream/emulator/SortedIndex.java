@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * of a sort. Removed objects leave their position behind, so a cursor pointing at one still pages on, as Stripe's
  * does.
  */
-final class SortedIndex<T extends Listed> {
+final class SortedIndex<T extends Listed> implements ListSource<T> {
 
     record Position(long created, long sequence) {}
 
-    private static final Comparator<Position> NEWEST_FIRST = Comparator.comparingLong(Position::created)
+    static final Comparator<Position> NEWEST_FIRST = Comparator.comparingLong(Position::created)
             .thenComparingLong(Position::sequence)
             .reversed();
 
@@ -53,26 +53,25 @@ final class SortedIndex<T extends Listed> {
         return ordered.values();
     }
 
-    /** Objects after the cursor object (older), or all when the cursor is null. */
-    Iterable<T> after(@Nullable Position cursor) {
+    @Override
+    public Iterable<T> after(@Nullable Position cursor) {
         return cursor == null
                 ? ordered.values()
                 : ordered.tailMap(cursor, false).values();
     }
 
-    /** Objects before the cursor object (newer), nearest first. */
-    Iterable<T> before(Position cursor) {
+    @Override
+    public Iterable<T> before(Position cursor) {
         return ordered.headMap(cursor, false).descendingMap().values();
     }
 
-    /** Where an id sits (also a removed one), or null when it never existed here. */
-    @Nullable
-    Position positionOf(String id) {
+    @Override
+    public @Nullable Position positionOf(String id) {
         T item = byId.get(id);
         return item != null ? position(item) : removed.get(id);
     }
 
-    private Position position(T item) {
+    static Position position(Listed item) {
         return new Position(item.created(), item.sequence());
     }
 }

@@ -1,6 +1,7 @@
 package io.paystream.emulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ final class Store {
     private final List<WebhookTarget> extraTargets = new CopyOnWriteArrayList<>();
     final IdempotencyStore idempotency = new IdempotencyStore();
     final Map<String, OnboardingLink> onboardingLinks = new HashMap<>();
+    private @Nullable Duration eventRetention;
 
     Store(String apiVersion, Clock clock, WebhookDispatcher dispatcher) {
         this.apiVersion = apiVersion;
@@ -110,11 +112,7 @@ final class Store {
         extraTargets.add(new WebhookTarget(url, secret));
     }
 
-    /**
-     * Records an event and hands it to delivery: to the owner's matching endpoints of that mode, for a Connect
-     * account also to the platform's Connect endpoints (a live one also gets test events, as at Stripe), and to
-     * every {@link #sendWebhooksTo} target.
-     */
+    /** Records an event the emulator made itself (now, with a new id) and hands it to delivery. */
     synchronized StripeEvent record(
             Account owner,
             boolean livemode,
@@ -135,7 +133,23 @@ final class Store {
                 previousAttributes,
                 call == null ? null : call.requestId,
                 call == null ? null : call.idempotencyKey);
+        publish(owner, livemode, event);
+        return event;
+    }
+
+    /** Records an event so the Events API lists it, and delivers it to {@link #targets}. */
+    synchronized void publish(Account owner, boolean livemode, StripeEvent event) {
         data(owner.id, livemode).events.add(event);
+        List<WebhookTarget> targets = targets(owner, livemode, event.type);
+        event.pending(targets.size());
+        dispatcher.deliver(event, targets);
+    }
+
+    /**
+     * Where an event goes: the owner's matching endpoints of that mode, for a Connect account also the platform's
+     * Connect endpoints (a live one also gets test events, as at Stripe), and every {@link #sendWebhooksTo} target.
+     */
+    synchronized List<WebhookTarget> targets(Account owner, boolean livemode, String type) {
         List<WebhookTarget> targets = new ArrayList<>();
         for (WebhookEndpoint endpoint : data(owner.id, livemode).endpoints.all()) {
             if (!endpoint.connect && endpoint.wants(type)) {
@@ -159,9 +173,22 @@ final class Store {
             // account that a customer connected by pasting its own keys: that one has its own endpoints
             targets.addAll(extraTargets);
         }
-        event.pending(targets.size());
-        dispatcher.deliver(event, targets);
-        return event;
+        return targets;
+    }
+
+    /** Delivers a thin event; it is not recorded: {@code GET /v1/events} lists snapshot events only, as Stripe's. */
+    synchronized void deliver(Account owner, boolean livemode, ThinEvent event) {
+        dispatcher.deliver(event, targets(owner, livemode, event.type()));
+    }
+
+    /** Events older than this are no longer served, as Stripe keeps events 30 days; null keeps them all. */
+    synchronized void eventRetention(@Nullable Duration retention) {
+        eventRetention = retention;
+    }
+
+    /** The oldest {@code created} the Events API still serves. */
+    synchronized long oldestServedEvent() {
+        return eventRetention == null ? Long.MIN_VALUE : now() - eventRetention.toSeconds();
     }
 
     /** Stripe's {@code previous_attributes}: the old value of every top-level field that changed. */

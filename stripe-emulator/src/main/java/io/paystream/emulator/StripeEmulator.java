@@ -6,15 +6,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process Stripe API emulator for tests and the local stack. Point stripe-java at {@link #baseUrl()} (for
@@ -27,11 +28,6 @@ import java.util.function.UnaryOperator;
  * bring no web framework onto the test class path of every module that uses it.
  */
 public final class StripeEmulator implements AutoCloseable {
-
-    private static final tools.jackson.databind.json.JsonMapper OBJECT_READER =
-            tools.jackson.databind.json.JsonMapper.builder().build();
-    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP_OF_OBJECTS =
-            new tools.jackson.core.type.TypeReference<>() {};
 
     /** The platform account's id: fixed, so its keys (derived from it) are the same in every run. */
     public static final String PLATFORM_ACCOUNT_ID = "acct_1PlatformPaystrm";
@@ -52,6 +48,7 @@ public final class StripeEmulator implements AutoCloseable {
     private final Store store;
     private final ApiHandler handler;
     private final Catalog catalog;
+    private final Lifecycles lifecycles;
     private final Account platform;
     private final String baseUrl;
 
@@ -69,14 +66,16 @@ public final class StripeEmulator implements AutoCloseable {
         platform = store.addAccount(AccountSpec.activeStandalone().withId(PLATFORM_ACCOUNT_ID), null, false);
         platform.displayName = "Paystream platform";
         catalog = new Catalog(store);
+        lifecycles = new Lifecycles(store);
         Router router = new Router();
         new ProductsApi(store, catalog).register(router);
         new PricesApi(store, catalog).register(router);
         new AccountsApi(store).register(router);
         new WebhookEndpointsApi(store).register(router);
-        new EventsApi().register(router);
-        new ServedObjectsApi().register(router);
-        handler = new ApiHandler(store, router, baseUrl, settings.testRateLimit(), settings.liveRateLimit());
+        new EventsApi(store).register(router);
+        new PaymentObjectsApi().register(router);
+        handler = new ApiHandler(
+                store, router, new ControlApi(this), baseUrl, settings.testRateLimit(), settings.liveRateLimit());
         server.createContext("/", handler);
         AtomicInteger threadNumber = new AtomicInteger();
         serverThreads = Executors.newFixedThreadPool(SERVER_THREADS, runnable -> {
@@ -146,24 +145,84 @@ public final class StripeEmulator implements AutoCloseable {
     }
 
     /**
-     * Serves {@code objectJson} (a Stripe object with {@code id}) at {@code GET <collection>/<id>} for this account and
-     * mode, e.g. {@code serveObject(acct, false, "/v1/customers", "{\"id\":\"cus_1\",...}")}. The emulator does not
-     * model payments; this lets a test say what Stripe currently holds, for callers that refetch objects.
+     * Serves {@code objectJson} (a Stripe object with {@code id}) at {@code GET <collection>/<id>} and in the
+     * collection's list for this account and mode, e.g. {@code serveObject(acct, false, "/v1/customers",
+     * "{\"id\":\"cus_1\",...}")}, replacing an object with that id. Without webhooks: it says what Stripe currently
+     * holds, for callers that refetch objects.
      */
     public void serveObject(String accountId, boolean livemode, String collection, String objectJson) {
-        if (!ServedObjectsApi.COLLECTIONS.contains(collection)) {
-            throw new IllegalArgumentException(collection + " is not one of " + ServedObjectsApi.COLLECTIONS);
-        }
-        Map<String, Object> object = OBJECT_READER.readValue(objectJson, MAP_OF_OBJECTS);
-        Object id = object.get("id");
-        if (!(id instanceof String)) {
-            throw new IllegalArgumentException("the object has no string id");
-        }
         synchronized (store) {
-            store.data(store.requireAccount(accountId).id, livemode)
-                    .servedObjects
-                    .put(collection + '/' + id, object);
+            PaymentWrites.serve(store, store.requireAccount(accountId), livemode, collection, objectJson);
         }
+    }
+
+    /**
+     * Plays one of test-support's {@code StripeFixtures} lifecycles on an account (fresh ids on every call): stores
+     * each event's object as its current state, records the events for {@code GET /v1/events} and delivers them as
+     * signed webhooks. The lifecycle's last event happens now; the others keep their distance before it.
+     *
+     * @return the events in the order sent
+     */
+    public List<EmulatedEvent> enact(String lifecycle, String accountId, boolean livemode) {
+        return lifecycles.enact(lifecycle, store.requireAccount(accountId), livemode);
+    }
+
+    /**
+     * Delivers a thin event ({@code v2.core.event}, type {@code v1.<objectType>.updated}) about an object to the
+     * account's webhook targets; {@code objectType} as Stripe names objects, e.g. {@code customer} or
+     * {@code checkout.session}. It is not listed by {@code GET /v1/events}, as at Stripe.
+     */
+    public EmulatedEvent sendThinEvent(String accountId, boolean livemode, String objectType, String objectId) {
+        return PaymentWrites.sendThinEvent(store, store.requireAccount(accountId), livemode, objectType, objectId);
+    }
+
+    /**
+     * Adds payment objects without events or webhooks, created over the past two years: {@code customers}
+     * customers, {@code paymentIntents} succeeded payment intents each with one charge, {@code subscriptions}
+     * subscriptions (one in four canceled, trialing or past due) and {@code invoices} invoices, each pointing at a
+     * customer (and invoices at a subscription when there are any). Constant time and memory: objects are rendered
+     * when listed.
+     */
+    public void seedPayments(
+            String accountId, boolean livemode, int customers, int paymentIntents, int subscriptions, int invoices) {
+        synchronized (store) {
+            Account account = store.requireAccount(accountId);
+            store.data(account.id, livemode)
+                    .payments
+                    .add(new SeededPayments(
+                            store.ids,
+                            store.now(),
+                            account.id,
+                            livemode,
+                            customers,
+                            paymentIntents,
+                            subscriptions,
+                            invoices));
+        }
+    }
+
+    /**
+     * From now on drops a {@code share} (0..1) of webhook deliveries for good, chosen by a random sequence from
+     * {@code seed}: never sent, never counted as delivered, so {@code GET /v1/events?delivery_success=false} finds
+     * their events. {@code dropWebhooks(0, any)} turns it off.
+     */
+    public void dropWebhooks(double share, long seed) {
+        dispatcher.dropShare(share, seed);
+    }
+
+    /** Deliveries dropped so far by {@link #dropWebhooks}. */
+    public long droppedWebhooks() {
+        return dispatcher.dropped();
+    }
+
+    /** Every API request gets 429 {@code rate_limit} for {@code length}, without {@code Retry-After} like Stripe. */
+    public void rateLimitBurst(Duration length) {
+        handler.faults.rateLimitBurst(length);
+    }
+
+    /** Events older than {@code retention} are no longer listed or retrieved (Stripe: 30 days); null keeps all. */
+    public void setEventRetention(@Nullable Duration retention) {
+        store.eventRetention(retention);
     }
 
     /** Removes a product and its prices without any webhook: what a missed deletion looks like to a sync. */

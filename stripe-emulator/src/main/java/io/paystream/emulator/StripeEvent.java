@@ -6,9 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An event, immutable once created like Stripe's, except {@code pending_webhooks} which counts deliveries not yet
- * acknowledged.
+ * acknowledged: one that failed for good or was dropped ({@link StripeEmulator#dropWebhooks}) stays counted, as at
+ * Stripe, which is what {@code delivery_success=false} finds.
  */
-final class StripeEvent extends Listed {
+final class StripeEvent extends Listed implements Deliverable {
 
     final String type;
     private final @Nullable String account;
@@ -47,8 +48,29 @@ final class StripeEvent extends Listed {
         pendingWebhooks.set(deliveries);
     }
 
-    void delivered() {
+    @Override
+    public void delivered() {
         pendingWebhooks.updateAndGet(count -> Math.max(0, count - 1));
+    }
+
+    /** Stripe's {@code delivery_success}: every delivery succeeded (vacuously when there were none). */
+    boolean deliveredEverywhere() {
+        return pendingWebhooks.get() == 0;
+    }
+
+    @Override
+    public String eventId() {
+        return id;
+    }
+
+    @Override
+    public String eventType() {
+        return type;
+    }
+
+    @Override
+    public byte[] payload() {
+        return Json.bytes(render());
     }
 
     @Override

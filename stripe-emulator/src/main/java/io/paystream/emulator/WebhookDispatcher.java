@@ -9,9 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Delivers events like Stripe: asynchronously, one signed POST per target, a fresh signature on every attempt,
@@ -34,21 +36,42 @@ final class WebhookDispatcher implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    void deliver(StripeEvent event, List<WebhookTarget> targets) {
+    private double dropShare;
+    private Random drops = new Random(0);
+    private final AtomicLong dropped = new AtomicLong();
+
+    /** From now on a {@code share} (0..1) of deliveries is dropped: never sent, never counted as delivered. */
+    synchronized void dropShare(double share, long seed) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("share must be between 0 and 1, got " + share);
+        }
+        dropShare = share;
+        drops = new Random(seed);
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    synchronized void deliver(Deliverable event, List<WebhookTarget> targets) {
         for (WebhookTarget target : targets) {
+            if (dropShare > 0 && drops.nextDouble() < dropShare) {
+                dropped.incrementAndGet();
+                continue;
+            }
             schedule(event, target, 1, Duration.ZERO);
         }
     }
 
-    private void schedule(StripeEvent event, WebhookTarget target, int attempt, Duration delay) {
+    private void schedule(Deliverable event, WebhookTarget target, int attempt, Duration delay) {
         if (thread.isShutdown()) {
             return;
         }
         thread.schedule(() -> attempt(event, target, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void attempt(StripeEvent event, WebhookTarget target, int attempt) {
-        byte[] payload = Json.bytes(event.render());
+    private void attempt(Deliverable event, WebhookTarget target, int attempt) {
+        byte[] payload = event.payload();
         int status;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
@@ -75,8 +98,8 @@ final class WebhookDispatcher implements AutoCloseable {
             LOG.log(
                     Level.WARNING,
                     "Gave up delivering {0} ({1}) to {2} after {3} attempts, last status {4}",
-                    event.id(),
-                    event.type,
+                    event.eventId(),
+                    event.eventType(),
                     target.url(),
                     attempt,
                     status);

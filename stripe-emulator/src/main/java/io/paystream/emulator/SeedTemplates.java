@@ -1,0 +1,85 @@
+package io.paystream.emulator;
+
+import io.paystream.testsupport.StripeFixtures;
+import io.paystream.testsupport.StripeFixtures.FixtureEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seeded objects are test-support's fixture objects with other ids, times and amounts, so they carry exactly the
+ * field sets the fixtures (and so Paystream's parsers) know. A template is the object's JSON text with the fixture's
+ * {@value StripeFixtures#RUN_TOKEN} ids left in, to be replaced per object.
+ */
+final class SeedTemplates {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+
+    /** Fixture ids in the templates, replaced by the seeded object's own and related ids. */
+    static final String CUSTOMER = "cus_{{run}}_ccs";
+
+    static final String PAYMENT_INTENT = "pi_{{run}}_ccs";
+    static final String CHARGE = "ch_{{run}}_ccs";
+    static final String SUBSCRIBER = "cus_{{run}}_stc";
+    static final String SUBSCRIPTION = "sub_{{run}}_stc";
+    static final String INVOICE = "in_{{run}}_stc1";
+    static final String PLATFORM = "acct_{{run}}_platform";
+
+    final Template customer;
+    final Template paymentIntent;
+    final Template charge;
+    final Template subscription;
+    final Template invoice;
+
+    /** One fixture object: its text and its {@code created}, from which all its timestamps are shifted. */
+    record Template(String text, long created) {
+
+        /** The text with ids replaced (pairs of fixture id, new id), parsed, moved to {@code created}. */
+        LinkedHashMap<String, Object> render(long newCreated, boolean livemode, String uniqueRun, String... ids) {
+            String json = text;
+            for (int i = 0; i < ids.length; i += 2) {
+                json = json.replace(ids[i], ids[i + 1]);
+            }
+            json = json.replace("{{run}}_stcpro", "SeededMonthlyPro").replace(StripeFixtures.RUN_TOKEN, uniqueRun);
+            LinkedHashMap<String, Object> object = JSON.readValue(json, MAP);
+            Timestamps.shift(object, newCreated - created, livemode);
+            return object;
+        }
+    }
+
+    private static final class Holder {
+        static final SeedTemplates INSTANCE = new SeedTemplates();
+    }
+
+    static SeedTemplates get() {
+        return Holder.INSTANCE;
+    }
+
+    private SeedTemplates() {
+        customer = template("card_checkout_success", "customer.created", object -> true);
+        paymentIntent = template("card_checkout_success", "payment_intent.succeeded", object -> true);
+        charge = template("card_checkout_success", "charge.updated", object -> true);
+        subscription = template("subscription_trial_to_canceled", "customer.subscription.updated", object -> "active"
+                .equals(object.get("status")));
+        invoice =
+                template("subscription_trial_to_canceled", "invoice.paid", object -> INVOICE.equals(object.get("id")));
+    }
+
+    private static Template template(String lifecycle, String type, Predicate<Map<String, Object>> which) {
+        for (FixtureEvent event : StripeFixtures.lifecycle(lifecycle, StripeFixtures.RUN_TOKEN)) {
+            if (!event.type().equals(type)) {
+                continue;
+            }
+            Map<String, Object> parsed = JSON.readValue(event.body(), MAP);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> object = (Map<String, Object>) ((Map<String, Object>) parsed.get("data")).get("object");
+            if (which.test(object)) {
+                return new Template(JSON.writeValueAsString(object), ((Number) object.get("created")).longValue());
+            }
+        }
+        throw new IllegalStateException("test-support's fixtures have no " + type + " in " + lifecycle);
+    }
+}
