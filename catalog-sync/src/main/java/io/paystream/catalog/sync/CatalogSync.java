@@ -187,7 +187,7 @@ public class CatalogSync {
     }
 
     /** Why a run stopped, for people: Stripe's status and code, never a key or a stack trace. */
-    static String reason(Exception e) {
+    public static String reason(Exception e) {
         if (e instanceof ApiConnectionException) {
             return "Stripe unreachable after retries: " + StripeKeys.maskAll(e.getMessage());
         }

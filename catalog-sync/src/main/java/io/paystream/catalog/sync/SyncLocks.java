@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * annotations take fixed lock names, so the provider is used directly.
  */
 @Component
-class SyncLocks {
+public class SyncLocks {
 
     private final LockProvider provider;
     private final Duration lockTimeout;
@@ -36,13 +36,21 @@ class SyncLocks {
      *     instances whose clocks differ); zero for a manual run
      */
     Optional<TargetLock> tryLock(SyncTarget target, Duration atLeastFor) {
+        return tryLock(SyncTargetNames.lockName(target), atLeastFor);
+    }
+
+    /**
+     * A lock of another name under the same rules (timeout, heartbeat extension), for work on a target that must not
+     * wait for its catalog sync, such as a backfill.
+     */
+    public Optional<TargetLock> tryLock(String name, Duration atLeastFor) {
         Instant now = clock.instant();
-        return provider.lock(new LockConfiguration(now, SyncTargetNames.lockName(target), lockTimeout, atLeastFor))
+        return provider.lock(new LockConfiguration(now, name, lockTimeout, atLeastFor))
                 .map(lock -> new TargetLock(lock, now.plus(atLeastFor)));
     }
 
     /** A held lock; extended by the heartbeat thread, released by the run's thread. */
-    final class TargetLock {
+    public final class TargetLock {
 
         private SimpleLock lock;
         private final Instant keepUntil;
@@ -53,7 +61,7 @@ class SyncLocks {
         }
 
         /** @return false when the lock was lost (expired and taken, or its document gone) */
-        synchronized boolean extend() {
+        public synchronized boolean extend() {
             Duration atLeast = Duration.between(clock.instant(), keepUntil);
             try {
                 Optional<SimpleLock> extended =
@@ -65,7 +73,7 @@ class SyncLocks {
             }
         }
 
-        synchronized void release() {
+        public synchronized void release() {
             try {
                 lock.unlock();
             } catch (IllegalStateException lost) {

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.paystream.catalog.connection.Connection;
 import io.paystream.catalog.connection.ConnectionStatus;
+import io.paystream.catalog.connection.ConnectionUsable;
 import io.paystream.catalog.connection.Mode;
 import io.paystream.support.outbox.OutboxDocuments;
 import io.paystream.support.outbox.OutboxEntry;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The {@value #COLLECTION} collection. Every change is one conditional single-document update on {@code version}
@@ -28,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * server has none, and none is needed). The entries are stored as service-support's {@link OutboxDocuments}; a write
  * returns them as {@link PendingEntries} for the caller to relay, and the outbox sweeper reads this collection for what
  * was left.
+ *
+ * <p>Every change passes here, so this is also where a connection becoming usable (see {@link ConnectionUsable}) is
+ * announced, once its write succeeded.
  */
 public class ConnectionStore {
 
@@ -40,9 +45,11 @@ public class ConnectionStore {
     static final String LIVE_ACCOUNT = "liveAccount";
 
     private final MongoCollection<Document> collection;
+    private final ApplicationEventPublisher announcements;
 
-    ConnectionStore(MongoCollection<Document> collection) {
+    ConnectionStore(MongoCollection<Document> collection, ApplicationEventPublisher announcements) {
         this.collection = collection;
+        this.announcements = announcements;
     }
 
     void ensureIndexes() {
@@ -73,6 +80,9 @@ public class ConnectionStore {
                 throw new AlreadyConnectedException();
             }
             throw e;
+        }
+        if (ConnectionUsable.isUsable(connection)) {
+            announcements.publishEvent(ConnectionUsable.of(connection));
         }
         return pending(connection, outbox);
     }
@@ -112,6 +122,9 @@ public class ConnectionStore {
                                 Updates.combine(updates))
                         .getModifiedCount()
                 == 1;
+        if (written && ConnectionUsable.isUsable(next) && !ConnectionUsable.isUsable(current)) {
+            announcements.publishEvent(ConnectionUsable.of(next));
+        }
         return written ? Optional.of(pending(next, outbox)) : Optional.empty();
     }
 

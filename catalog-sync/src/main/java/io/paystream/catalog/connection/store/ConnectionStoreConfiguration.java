@@ -15,6 +15,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -34,8 +35,9 @@ class ConnectionStoreConfiguration {
     }
 
     @Bean
-    ConnectionStore connectionStore(MongoDatabaseFactory mongo) {
-        ConnectionStore store = new ConnectionStore(mongo.getMongoDatabase().getCollection(ConnectionStore.COLLECTION));
+    ConnectionStore connectionStore(MongoDatabaseFactory mongo, ApplicationEventPublisher announcements) {
+        ConnectionStore store =
+                new ConnectionStore(mongo.getMongoDatabase().getCollection(ConnectionStore.COLLECTION), announcements);
         store.ensureIndexes();
         return store;
     }

@@ -41,7 +41,7 @@ class ConnectionSyncTargets implements SyncTargetSource {
                 try {
                     String key = cipher.decrypt(
                             Objects.requireNonNull(connection.secrets()).secretKeyEnvelope());
-                    targets.add(new SyncTarget(connection.accountId(), live, key, null));
+                    targets.add(new SyncTarget(connection.accountId(), live, key, null, connection.tenant()));
                 } catch (RuntimeException e) {
                     log.error(
                             "connection {} is not synced, its secret key cannot be decrypted: {}",
@@ -56,7 +56,8 @@ class ConnectionSyncTargets implements SyncTargetSource {
                             connection.id(),
                             connection.mode().value());
                 } else {
-                    targets.add(new SyncTarget(connection.accountId(), live, platformKey, connection.accountId()));
+                    targets.add(new SyncTarget(
+                            connection.accountId(), live, platformKey, connection.accountId(), connection.tenant()));
                 }
             }
         }
