@@ -66,17 +66,17 @@ final class SeededBlock {
 
     /** Older than the cursor, newest first. */
     Iterable<PaymentObject> after(SortedIndex.@Nullable Position cursor) {
-        int from = cursor == null ? count - 1 : lastOlderThan(cursor);
+        int from = cursor == null ? count - 1 : lastBelow(cursor, false);
         return () -> new Walk(from, -1);
     }
 
     /** Newer than the cursor, nearest first. */
     Iterable<PaymentObject> before(SortedIndex.Position cursor) {
-        return () -> new Walk(lastOlderThan(cursor) + 1, 1);
+        return () -> new Walk(lastBelow(cursor, true) + 1, 1);
     }
 
-    /** The largest ordinal whose (created, sequence) is below the cursor's, or -1. */
-    private int lastOlderThan(SortedIndex.Position cursor) {
+    /** The largest ordinal whose (created, sequence) is below the cursor's (or equal to it), or -1. */
+    private int lastBelow(SortedIndex.Position cursor, boolean orEqual) {
         int low = 0;
         int high = count - 1;
         int found = -1;
@@ -84,7 +84,9 @@ final class SeededBlock {
             int middle = (low + high) >>> 1;
             long created = created(middle);
             boolean older = created < cursor.created()
-                    || (created == cursor.created() && firstSequence + middle < cursor.sequence());
+                    || (created == cursor.created()
+                            && (firstSequence + middle < cursor.sequence()
+                                    || (orEqual && firstSequence + middle == cursor.sequence())));
             if (older) {
                 found = middle;
                 low = middle + 1;
