@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paystream.events.domain.DomainEvent;
+import io.paystream.events.domain.DomainEvents;
 import io.paystream.support.outbox.OutboxDocuments;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.worker.apply.ApplyOutcome;
@@ -134,6 +136,27 @@ public final class EngineRun implements AutoCloseable {
         Set<String> ids = new HashSet<>();
         outbox().forEach(entry -> ids.add(entry.getString(OutboxDocuments.ID)));
         return ids;
+    }
+
+    /** Every domain event written to an outbox, as a consumer reads it. */
+    public List<DomainEvent> domainEvents() {
+        return outbox().stream()
+                .map(entry -> DomainEvents.read(entry.getString(OutboxDocuments.EVENT)))
+                .toList();
+    }
+
+    /** {@code paystream.worker.events} of one outcome and source. */
+    public double count(String outcome, String source) {
+        return registry.find(WorkerMetrics.EVENTS).tag("outcome", outcome).tag("source", source).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+    }
+
+    /** {@code paystream.worker.recovered}, every type. */
+    public double recovered() {
+        return registry.find(WorkerMetrics.RECOVERED).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     public double count(String outcome) {
