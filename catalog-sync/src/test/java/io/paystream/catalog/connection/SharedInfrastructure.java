@@ -85,6 +85,9 @@ final class SharedInfrastructure {
         properties.put("paystream.connections.publish-timeout", "5s");
         properties.put("paystream.connections.outbox.min-age", "6s");
         properties.put("paystream.connections.outbox.sweep-interval", "500ms");
+        // no backfill of the connections these tests make: its Stripe requests would interleave with theirs
+        properties.put("paystream.backfill.on-connection", "false");
+        properties.put("paystream.backfill.schedule.enabled", "false");
         return properties;
     }
 
