@@ -2,7 +2,9 @@ package io.paystream.emulator;
 
 import io.paystream.testsupport.StripeFixtures;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import tools.jackson.core.type.TypeReference;
@@ -10,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seeded objects are test-support's fixture objects with other ids, times and amounts, so they carry exactly the
- * field sets the fixtures (and so Paystream's parsers) know. A template is the object's JSON text with the fixture's
+ * field sets the fixtures (and so Paystream's parsers) know. A template is the object's JSON tree with the fixture's
  * {@value StripeFixtures#RUN_TOKEN} ids left in, to be replaced per object.
  */
 final class SeedTemplates {
@@ -34,19 +36,52 @@ final class SeedTemplates {
     final Template subscription;
     final Template invoice;
 
-    /** One fixture object: its text and its {@code created}, from which all its timestamps are shifted. */
-    record Template(String text, long created) {
+    /**
+     * One fixture object, parsed once, and its {@code created}, from which all its timestamps are shifted. Rendering
+     * copies the tree, replacing ids in strings and moving timestamps in the same walk: about ten times cheaper than
+     * parsing text per object, which matters when a benchmark lists 500,000 seeded objects.
+     */
+    record Template(Map<String, Object> tree, long created) {
 
-        /** The text with ids replaced (pairs of fixture id, new id), parsed, moved to {@code created}. */
+        /** A copy with ids replaced (pairs of fixture id, new id), timestamps moved to {@code newCreated}. */
         LinkedHashMap<String, Object> render(long newCreated, boolean livemode, String uniqueRun, String... ids) {
-            String json = text;
-            for (int i = 0; i < ids.length; i += 2) {
-                json = json.replace(ids[i], ids[i + 1]);
+            return copy(tree, newCreated - created, livemode, uniqueRun, ids);
+        }
+
+        private static LinkedHashMap<String, Object> copy(
+                Map<String, Object> node, long shift, boolean livemode, String run, String[] ids) {
+            LinkedHashMap<String, Object> copy = new LinkedHashMap<>(node.size() * 2);
+            node.forEach((name, value) -> {
+                Object copied;
+                if (name.equals("livemode") && value instanceof Boolean) {
+                    copied = livemode;
+                } else if (value != null && Timestamps.isTimestamp(name, value)) {
+                    copied = ((Number) value).longValue() + shift;
+                } else {
+                    copied = copyValue(value, shift, livemode, run, ids);
+                }
+                copy.put(name, copied);
+            });
+            return copy;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object copyValue(Object value, long shift, boolean livemode, String run, String[] ids) {
+            if (value instanceof Map<?, ?> map) {
+                return copy((Map<String, Object>) map, shift, livemode, run, ids);
             }
-            json = json.replace("{{run}}_stcpro", "SeededMonthlyPro").replace(StripeFixtures.RUN_TOKEN, uniqueRun);
-            LinkedHashMap<String, Object> object = JSON.readValue(json, MAP);
-            Timestamps.shift(object, newCreated - created, livemode);
-            return object;
+            if (value instanceof List<?> list) {
+                List<Object> copy = new ArrayList<>(list.size());
+                list.forEach(item -> copy.add(copyValue(item, shift, livemode, run, ids)));
+                return copy;
+            }
+            if (value instanceof String text && text.contains(StripeFixtures.RUN_TOKEN)) {
+                for (int i = 0; i < ids.length; i += 2) {
+                    text = text.replace(ids[i], ids[i + 1]);
+                }
+                return text.replace("{{run}}_stcpro", "SeededMonthlyPro").replace(StripeFixtures.RUN_TOKEN, run);
+            }
+            return value;
         }
     }
 
@@ -77,7 +112,7 @@ final class SeedTemplates {
             @SuppressWarnings("unchecked")
             Map<String, Object> object = (Map<String, Object>) ((Map<String, Object>) parsed.get("data")).get("object");
             if (which.test(object)) {
-                return new Template(JSON.writeValueAsString(object), ((Number) object.get("created")).longValue());
+                return new Template(object, ((Number) object.get("created")).longValue());
             }
         }
         throw new IllegalStateException("test-support's fixtures have no " + type + " in " + lifecycle);

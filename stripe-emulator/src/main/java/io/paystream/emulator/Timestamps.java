@@ -20,6 +20,13 @@ final class Timestamps {
 
     private Timestamps() {}
 
+    static boolean isTimestamp(String name, Object value) {
+        return (value instanceof Integer || value instanceof Long)
+                && ((Number) value).longValue() > YEAR_2001
+                && (OTHER_TIMESTAMPS.contains(name)
+                        || TIMESTAMP_NAME.matcher(name).matches());
+    }
+
     /** Shifts timestamps by {@code seconds} and sets {@code livemode}, in place, through nested objects and lists. */
     @SuppressWarnings("unchecked")
     static void shift(Object json, long seconds, boolean livemode) {
