@@ -99,13 +99,12 @@ final class StripeEventParser {
         EventSource checked = source;
         if (checked == null || checked == EventSource.WEBHOOK) {
             String field = root.path("source").asString(null);
-            checked = field == null
-                    ? null
-                    : switch (field) {
-                        case "backfill" -> EventSource.BACKFILL;
-                        case "thin_event" -> EventSource.THIN_EVENT;
-                        default -> null;
-                    };
+            checked = null;
+            for (EventSource candidate : EventSource.values()) {
+                if (candidate.headerValue().equals(field)) {
+                    checked = candidate;
+                }
+            }
         }
         if (checked == null || !StripeEvent.isFetched(checked)) {
             throw new PoisonEventException("fetched object " + id + " has no backfill or thin_event source");

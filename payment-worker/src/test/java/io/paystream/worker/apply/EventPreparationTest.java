@@ -10,6 +10,7 @@ import io.paystream.events.EventShape;
 import io.paystream.events.EventSource;
 import io.paystream.events.StripeEventId;
 import io.paystream.events.StripeEventMetadata;
+import io.paystream.events.fetched.FetchedObject;
 import io.paystream.worker.config.WorkerProjections;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,6 +36,25 @@ class EventPreparationTest {
         assertThat(applicable.key().terminal()).isTrue();
         assertThat(applicable.key().created()).isEqualTo(SECOND);
         assertThat(applicable.key().eventId()).isEqualTo("evt_1");
+    }
+
+    @Test
+    void aFetchedObjectIsItsObjectsStateOrderedAtTheFetchSecondBelowAnEvent() {
+        FetchedObject fetched = Fetches.of("run_1", SECOND, "acct_1", EventSource.BACKFILL, invoice("in_1", "paid", 1));
+
+        Prepared.Applicable applicable = (Prepared.Applicable)
+                preparation.prepare(2, Fetches.metadata(fetched), Fetches.source(fetched), fetched.toValue());
+
+        assertThat(applicable.eventType()).isEqualTo("invoice.fetched");
+        assertThat(applicable.source()).isEqualTo(EventSource.BACKFILL);
+        assertThat(applicable.aggregateId()).isEqualTo("in_1");
+        assertThat(applicable.event().account()).isEqualTo("acct_1");
+        assertThat(applicable.state().getString("status")).isEqualTo("paid");
+        assertThat(applicable.key())
+                .isEqualTo(new OrderKey(true, SECOND, applicable.key().precedence(), true, "fetch_run_1_in_1"));
+        OrderKey event = new OrderKey(true, SECOND, applicable.key().precedence(), false, "evt_0");
+        assertThat(event).as("an event of the same second and precedence").isGreaterThan(applicable.key());
+        assertThat(event.tiesWith(applicable.key())).as("never refetched").isFalse();
     }
 
     @Test
