@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code ./paystream} launcher: {@code up}, {@code send}, {@code tail}, {@code help}. Exit codes: 0 done, 1 failed,
+ * The {@code ./paystream} launcher: {@code up}, {@code send}, {@code tail}, {@code sync}, {@code help}. Exit codes: 0 done, 1 failed,
  * 2 the command line was not understood.
  */
 public final class LocalStack {
@@ -56,6 +56,7 @@ public final class LocalStack {
                 case "up" -> UpCommand.run(rest, env, out, err);
                 case "send" -> SendCommand.run(rest, env, out, err);
                 case "tail" -> TailCommand.run(rest, env, out, err);
+                case "sync" -> SyncCommand.run(rest, env, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
                     yield OK;

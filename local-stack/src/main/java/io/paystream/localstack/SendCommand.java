@@ -1,5 +1,6 @@
 package io.paystream.localstack;
 
+import io.paystream.testsupport.StripeFixtures;
 import io.paystream.testsupport.StripeFixtures.FixtureEvent;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,17 +13,21 @@ import java.util.Set;
 
 /**
  * {@code send <event-type|lifecycle>}: like {@code stripe trigger}, delivers signed fixture events to the ingest. Every
- * run gets a fresh run id, so its objects and event ids are new and never deduplicated against an earlier run.
+ * run gets a fresh run id, so its objects and event ids are new and never deduplicated against an earlier run. A
+ * lifecycle goes through the emulator when the stack runs one ({@link EmulatorLifecycles}), so that its objects are
+ * also in the emulator's API for backfills and reconciliation; {@code --direct}, {@code --url} or {@code --secret}
+ * sign and post from here, as does a single event type.
  */
 final class SendCommand {
 
     static final Set<String> VALUED_FLAGS = Set.of("count", "url", "secret");
+    static final Set<String> SWITCHES = Set.of("direct");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SendCommand() {}
 
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
-        Flags flags = Flags.parse(args, VALUED_FLAGS, Set.of());
+        Flags flags = Flags.parse(args, VALUED_FLAGS, SWITCHES);
         if (flags.positionals().size() != 1) {
             throw new UsageException(
                     "send needs exactly one event type or lifecycle name.\n" + FixtureSelection.available(), false);
@@ -37,6 +42,16 @@ final class SendCommand {
                 .orElse(StackSettings.DEV_SECRET);
         // resolve once up front so that an unknown name fails before anything is sent
         FixtureSelection.resolve(what, newRunId());
+        if (StripeFixtures.lifecycleNames().contains(what)
+                && !flags.has("direct")
+                && flags.value("url").isEmpty()
+                && flags.value("secret").isEmpty()) {
+            EmulatorLifecycles emulator = new EmulatorLifecycles(
+                    flags.port("emulator-port", "PAYSTREAM_EMULATOR_PORT", env, StackSettings.DEFAULT_EMULATOR_PORT));
+            if (emulator.reachable()) {
+                return enact(emulator, what, count, out, err);
+            }
+        }
 
         WebhookSender sender = new WebhookSender(url, secret);
         int sent = 0;
@@ -64,6 +79,25 @@ final class SendCommand {
         }
         out.println(sent + " sent to " + url + ", " + (sent - refused) + " accepted, " + refused + " refused");
         return refused == 0 ? 0 : 1;
+    }
+
+    private static int enact(
+            EmulatorLifecycles emulator, String lifecycle, int count, PrintStream out, PrintStream err) {
+        int events = 0;
+        try {
+            for (int run = 0; run < count; run++) {
+                events += emulator.enact(lifecycle, out);
+            }
+        } catch (IOException e) {
+            err.println("The emulator could not play " + lifecycle + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        out.println(events + " events played by the emulator, which delivers their webhooks to the ingest"
+                + " (--direct signs and posts them from here instead)");
+        return 0;
     }
 
     static String newRunId() {
