@@ -22,7 +22,11 @@ import io.paystream.testsupport.kafka.TestKafka;
 import io.paystream.testsupport.kafka.TopicReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Backfills against the Stripe emulator, whatever MongoDB runs underneath, through a broker of this context's own:
  * pages, cursors and counts; a run continued after its instance died re-lists at most the page in progress; a 429
- * storm; a revoked key; the API's problems; a connection backfilled once it becomes usable. What the emulator does not
- * list yet (payment objects) is in {@link PaymentHistoryBackfillContract}.
+ * storm; a revoked key; the API's problems; a connection backfilled once it becomes usable; an account with payment
+ * history (seeded and played lifecycles) compared object by object with what the emulator serves.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -289,6 +293,103 @@ public abstract class BackfillContract {
                 .isEqualTo("acme");
     }
 
+    @Test
+    void anAccountWithHistoryIsPublishedObjectByObjectAsStripeServesIt() throws Exception {
+        EmulatedAccount account = accounts.create();
+        emulator.seedPayments(account.id(), false, 30, 250, 20, 40);
+        for (String lifecycle : List.of(
+                "card_checkout_success",
+                "partial_and_full_refund",
+                "dispute_lost",
+                "payout_paid",
+                "subscription_trial_to_canceled")) {
+            emulator.enact(lifecycle, account.id(), false);
+        }
+        Map<String, String> served = servedObjects(account);
+
+        JsonNode run = api.backfill("?account=" + account.id());
+
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        String runId = run.get("runId").asString();
+        List<ConsumerRecord<String, byte[]>> published =
+                events.awaitRecords(TopicReader.hasHeader(StripeEventHeaders.RUN_ID, runId), served.size());
+        Map<String, String> fetched = new TreeMap<>();
+        for (ConsumerRecord<String, byte[]> record : published) {
+            String text = fetchedObjectText(record);
+            JsonNode object = JSON.readTree(text);
+            assertThat(TopicReader.header(record, StripeEventHeaders.EVENT_TYPE))
+                    .isEqualTo(object.get("object").asString() + ".fetched");
+            assertThat(TopicReader.header(record, StripeEventHeaders.SOURCE)).isEqualTo("backfill");
+            assertThat(TopicReader.header(record, StripeEventHeaders.ACCOUNT)).isEqualTo(account.id());
+            assertThat(record.key())
+                    .isEqualTo(object.has("id") ? object.get("id").asString() : "balance:" + account.id());
+            assertThat(fetched.put(record.key(), text))
+                    .as("published once: " + record.key())
+                    .isNull();
+        }
+        assertThat(fetched)
+                .as("every object, byte for byte as Stripe serves it")
+                .isEqualTo(served);
+        assertThat(fetched.values())
+                .as("subscriptions of every status")
+                .anyMatch(text -> text.contains("\"object\":\"subscription\"") && text.contains("\"canceled\""));
+        assertThat(BackfillApi.type(run, "payment_intents").get("objects").asLong())
+                .isGreaterThan(250);
+        assertThat(BackfillApi.type(run, "payment_intents").get("pages").asLong())
+                .isEqualTo(3);
+        assertThat(run.get("counts").get("objects").asLong()).isEqualTo(served.size());
+    }
+
+    @Test
+    void aContinuedRunListsEachPaymentTypeFromItsCursorAndTogetherTheyPublishEveryObjectOnce() {
+        EmulatedAccount account = accounts.create();
+        emulator.seedPayments(account.id(), false, 10, 1_000, 0, 0);
+        var limiter = rateLimiters.rateLimiter("stripe-test");
+        String first;
+        try {
+            limiter.changeLimitForPeriod(5);
+            first = api.start("?account=" + account.id() + "&types=payment_intents,charges");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> BackfillApi.type(api.run(first), "payment_intents")
+                                    .get("objects")
+                                    .asLong()
+                            >= 300);
+            emulator.failNext(1, 400);
+        } finally {
+            limiter.changeLimitForPeriod(200);
+        }
+        JsonNode stopped = api.awaitRun(first, Duration.ofSeconds(30));
+        long handed =
+                BackfillApi.type(stopped, "payment_intents").get("objects").asLong();
+        database.getCollection(BackfillRuns.COLLECTION)
+                .updateOne(
+                        Filters.eq("runId", first),
+                        Updates.combine(Updates.set("status", "running"), Updates.unset("finishedAt")));
+        long intents = emulator.requestCount("GET", "/v1/payment_intents");
+        long charges = emulator.requestCount("GET", "/v1/charges");
+
+        JsonNode next = api.backfill("?account=" + account.id() + "&types=payment_intents,charges");
+
+        assertThat(next.get("status").asString()).as(next.toString()).isEqualTo("succeeded");
+        assertThat(emulator.requestCount("GET", "/v1/payment_intents") - intents)
+                .as("the pages after the cursor only")
+                .isEqualTo((1_000 - handed) / 100);
+        assertThat(emulator.requestCount("GET", "/v1/charges") - charges)
+                .as("completed by the abandoned run: not read again")
+                .isZero();
+        String runId = next.get("runId").asString();
+        List<ConsumerRecord<String, byte[]>> records = events.awaitUntil(all -> all.stream()
+                        .filter(r -> List.of(first, runId).contains(TopicReader.header(r, StripeEventHeaders.RUN_ID)))
+                        .count()
+                >= 2_000);
+        Map<String, Long> perObject = records.stream()
+                .filter(r -> List.of(first, runId).contains(TopicReader.header(r, StripeEventHeaders.RUN_ID)))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        assertThat(perObject)
+                .hasSize(2_000)
+                .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+    }
+
     /** {@code data.object} of a fetched object's value, as text. */
     static String fetchedObjectText(ConsumerRecord<String, byte[]> record) {
         String value = TopicReader.text(record);
@@ -308,6 +409,28 @@ public abstract class BackfillContract {
         return client.rawRequest(ApiResource.RequestMethod.GET, path, null)
                 .body()
                 .strip();
+    }
+
+    /** Every object a backfill should publish, read straight from the emulator: by key, as text. */
+    private Map<String, String> servedObjects(EmulatedAccount account) throws StripeException {
+        Map<String, String> served = new TreeMap<>();
+        served.put(account.id(), raw(account.testSecretKey(), "/v1/account"));
+        served.put("balance:" + account.id(), raw(account.testSecretKey(), "/v1/balance"));
+        for (BackfillType type : BackfillType.all()) {
+            if (type.shape() != BackfillType.Shape.LIST || type.catalog()) {
+                continue;
+            }
+            String cursor = null;
+            ListedPage page;
+            do {
+                page = ListedPage.parse(raw(account.testSecretKey(), type.request(100, cursor)), Instant.now());
+                for (String object : page.objects()) {
+                    served.put(JSON.readTree(object).get("id").asString(), object);
+                }
+                cursor = page.lastId();
+            } while (page.hasMore());
+        }
+        return served;
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
