@@ -43,6 +43,9 @@ final class Lifecycles {
         for (FixtureEvent fixture : StripeFixtures.lifecycle(lifecycle, run)) {
             String text = new String(fixture.body(), StandardCharsets.UTF_8);
             text = fixtureAccount.matcher(text).replaceAll(Matcher.quoteReplacement(account.id));
+            if (livemode) {
+                text = text.replace("cs_test_", "cs_live_");
+            }
             events.add(SeedTemplates.JSON.readValue(text, MAP));
         }
         long shift = events.isEmpty()

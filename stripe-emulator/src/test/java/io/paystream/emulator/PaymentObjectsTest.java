@@ -89,7 +89,11 @@ class PaymentObjectsTest {
 
     @Test
     void subscriptionsLeaveEndedOnesOutUnlessStatusAsks() throws Exception {
-        emulator.enact("subscription_trial_to_canceled", platformId, false);
+        String played = emulator.enact("subscription_trial_to_canceled", platformId, false).stream()
+                .filter(event -> event.objectType().equals("subscription"))
+                .findFirst()
+                .orElseThrow()
+                .objectId();
         emulator.seedPayments(platformId, false, 10, 0, 24, 0);
 
         List<Subscription> all = all(platform.v1()
@@ -118,7 +122,7 @@ class PaymentObjectsTest {
         assertThat(canceled)
                 .extracting(Subscription::getId)
                 .as("the lifecycle's own subscription ends canceled")
-                .hasSize(3);
+                .contains(played);
     }
 
     @Test
