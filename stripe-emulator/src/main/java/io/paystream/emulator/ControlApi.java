@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code POST /_emulator/seed-payments?account=&livemode=&customers=&payment_intents=&subscriptions=&invoices=}
  *   <li>{@code POST /_emulator/thin-events?account=&livemode=&object_type=&object_id=}
  *   <li>{@code POST /_emulator/drop-webhooks?share=&seed=}
+ *   <li>{@code POST /_emulator/rate-limits?test=&live=} (requests per second, 0 = off)
  * </ul>
  *
  * {@code account} defaults to the platform, {@code livemode} to false.
@@ -43,6 +44,7 @@ final class ControlApi {
                 case PATH + "seed-payments" -> seed(params);
                 case PATH + "thin-events" -> thinEvent(params);
                 case PATH + "drop-webhooks" -> drop(params);
+                case PATH + "rate-limits" -> rateLimits(params);
                 default -> throw ApiError.unrecognizedUrl(method, path);
             };
         } catch (IllegalArgumentException invalid) {
@@ -94,6 +96,17 @@ final class ControlApi {
         Long seed = params.integer("seed");
         emulator.dropWebhooks(share, seed == null ? 0 : seed);
         return Reply.json(200, new JsonMap().with("share", share));
+    }
+
+    private Reply rateLimits(Params params) {
+        params.allowOnly(Set.of("test", "live"));
+        int test = count(params, "test");
+        int live = count(params, "live");
+        if (test < 0 || live < 0) {
+            throw ApiError.invalid("Rate limits must not be negative", test < 0 ? "test" : "live");
+        }
+        emulator.setRateLimits(test, live);
+        return Reply.json(200, new JsonMap().with("test", test).with("live", live));
     }
 
     private String account(Params params) {

@@ -254,6 +254,13 @@ class LifecyclesTest {
         HttpResponse<String> thin = post("/_emulator/thin-events?object_type=customer&object_id=cus_9");
         assertThat(JSON.readTree(thin.body()).path("type").asString()).isEqualTo("v1.customer.updated");
         assertThat(post("/_emulator/drop-webhooks?share=0").statusCode()).isEqualTo(200);
+        emulator.setRateLimits(1, 1);
+        assertThat(post("/_emulator/rate-limits?test=0&live=0").statusCode()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(live.v1().customers().list().getData())
+                    .as("rate limits are off")
+                    .isNotNull();
+        }
 
         assertThat(post("/_emulator/lifecycles/no_such_thing").statusCode()).isEqualTo(404);
         assertThat(post("/_emulator/seed-payments?customers=3&account=acct_nobody")
