@@ -52,7 +52,7 @@ public record BackfillProperties(
         @Valid @NotNull @DefaultValue Schedule schedule,
         @DefaultValue("true") boolean onConnection,
         @DefaultValue("10s") @NotNull Duration progressLogInterval,
-        @DefaultValue("1") @Min(1) @Max(8) int parallelism,
+        @DefaultValue("2") @Min(1) @Max(8) int parallelism,
         @DefaultValue("30s") @NotNull Duration publishTimeout) {
 
     /**

@@ -41,8 +41,12 @@ class FetchedObjectPublisher implements DisposableBean {
         for (FetchedObject object : objects) {
             RecordHeaders headers = new RecordHeaders();
             object.headers(tenant).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-            sent.add(template.send(
-                    new ProducerRecord<>(Topics.STRIPE_EVENTS, null, object.key(), object.toValue(), headers)));
+            CompletableFuture<?> send = template.send(
+                    new ProducerRecord<>(Topics.STRIPE_EVENTS, null, object.key(), object.toValue(), headers));
+            sent.add(send);
+            if (send.isCompletedExceptionally()) {
+                break; // Kafka unreachable: each further send would wait max.block.ms for metadata again
+            }
         }
         try {
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
