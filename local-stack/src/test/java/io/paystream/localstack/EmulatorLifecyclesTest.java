@@ -26,8 +26,7 @@ class EmulatorLifecyclesTest {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
             assertThat(emulator.reachable()).isTrue();
-            int played =
-                    emulator.enact("card_checkout_success", new PrintStream(printed, true, StandardCharsets.UTF_8));
+            int played = emulator.enact("local-stack-smoke", new PrintStream(printed, true, StandardCharsets.UTF_8));
 
             assertThat(played).isPositive();
             assertThat(printed.toString(StandardCharsets.UTF_8).lines()).hasSize(played);
