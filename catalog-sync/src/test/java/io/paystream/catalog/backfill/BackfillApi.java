@@ -75,12 +75,20 @@ final class BackfillApi {
     }
 
     HttpResponse<String> postJson(String path, String json) {
+        return sendJson("POST", path, json);
+    }
+
+    HttpResponse<String> patchJson(String path, String json) {
+        return sendJson("PATCH", path, json);
+    }
+
+    private HttpResponse<String> sendJson(String method, String path, String json) {
         try {
             return HTTP.send(
                     HttpRequest.newBuilder(URI.create(base + path))
                             .header("Authorization", "Bearer " + CatalogApiClient.ADMIN_TOKEN)
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .method(method, HttpRequest.BodyPublishers.ofString(json))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -23,6 +24,7 @@ import io.paystream.testsupport.kafka.TopicReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -261,13 +263,13 @@ public abstract class BackfillContract {
     }
 
     @Test
-    void aConnectionIsBackfilledOnceItsKeysAreValidated() throws Exception {
+    void aConnectionIsBackfilledOnceItsKeysAreValidatedAndAgainWhenSwitchedBackOn() throws Exception {
         EmulatedAccount account = emulator.createAccount(AccountSpec.activeStandalone());
         emulator.seedCatalog(account.id(), false, 120, 1);
 
         HttpResponse<String> connected = api.postJson(
                 "/api/connections",
-                JSON.writeValueAsString(java.util.Map.of(
+                JSON.writeValueAsString(Map.of(
                         "tenant", "acme",
                         "publishableKey", account.testPublishableKey(),
                         "secretKey", account.testSecretKey(),
@@ -275,15 +277,10 @@ public abstract class BackfillContract {
                         "mode", "test")));
         assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
 
-        Document run = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> database.getCollection(BackfillRuns.COLLECTION)
-                                .find(Filters.and(
-                                        Filters.eq("account", account.id()), Filters.eq("trigger", "connection")))
-                                .first(),
-                        found -> found != null && !List.of("queued", "running").contains(found.getString("status")));
-        String runId = run.getString("runId");
+        List<Document> runs = awaitConnectionRuns(account, 1);
+        String runId = runs.get(0).getString("runId");
         JsonNode view = api.run(runId);
+        assertThat(view.get("trigger").asString()).isEqualTo("connection");
         assertThat(BackfillApi.type(view, "account").get("status").asString()).isEqualTo("succeeded");
         assertThat(BackfillApi.type(view, "products").get("objects").asLong()).isEqualTo(120);
         ConsumerRecord<String, byte[]> published =
@@ -291,6 +288,31 @@ public abstract class BackfillContract {
         assertThat(TopicReader.header(published, StripeEventHeaders.TENANT))
                 .as("the connection's tenant")
                 .isEqualTo("acme");
+
+        String connection =
+                "/api/connections/" + JSON.readTree(connected.body()).get("id").asString();
+        assertThat(api.patchJson(connection, "{\"enabled\":false}").statusCode())
+                .isEqualTo(200);
+        assertThat(awaitConnectionRuns(account, 1))
+                .as("switching off starts nothing")
+                .hasSize(1);
+        assertThat(api.patchJson(connection, "{\"enabled\":true}").statusCode()).isEqualTo(200);
+
+        assertThat(awaitConnectionRuns(account, 2)).as("usable again").hasSize(2);
+    }
+
+    /** Waits until {@code count} backfills the account's connection started have finished; returns them all. */
+    private List<Document> awaitConnectionRuns(EmulatedAccount account, int count) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> database.getCollection(BackfillRuns.COLLECTION)
+                                .find(Filters.and(
+                                        Filters.eq("account", account.id()), Filters.eq("trigger", "connection")))
+                                .sort(Sorts.ascending("requestedAt"))
+                                .into(new ArrayList<>()),
+                        found -> found.size() >= count
+                                && found.stream().noneMatch(run -> List.of("queued", "running")
+                                        .contains(run.getString("status"))));
     }
 
     @Test
