@@ -47,6 +47,11 @@ class BackfillMetrics {
         running.incrementAndGet();
     }
 
+    /** Whatever happened to it, recorded or not. */
+    void stopped() {
+        running.decrementAndGet();
+    }
+
     /** @param duration null for a run that never started (skipped, not accepted) */
     void finished(BackfillStatus outcome, BackfillTrigger trigger, @Nullable Duration duration) {
         Counter.builder(RUNS)
@@ -56,7 +61,6 @@ class BackfillMetrics {
                 .register(registry)
                 .increment();
         if (duration != null) {
-            running.decrementAndGet();
             Timer.builder(DURATION)
                     .description("Duration of a backfill run of one account and mode")
                     .tag("outcome", outcome.value())

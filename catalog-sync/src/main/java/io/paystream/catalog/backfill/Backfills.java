@@ -200,6 +200,19 @@ class Backfills {
         String resumedFrom = continueAbandoned(target, runId, progress);
         runs.started(runId, target, trigger, instance, resumedFrom, progress);
         metrics.started();
+        try {
+            runAndRecord(runId, target, trigger, progress, resumedFrom);
+        } finally {
+            metrics.stopped();
+        }
+    }
+
+    private void runAndRecord(
+            String runId,
+            SyncTarget target,
+            BackfillTrigger trigger,
+            BackfillProgress progress,
+            @Nullable String resumedFrom) {
         log.info(
                 "backfill {} of {} started ({}{})",
                 runId,

@@ -10,6 +10,7 @@ import io.paystream.catalog.product.CatalogObject;
 import io.paystream.catalog.product.CatalogWriter;
 import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.catalog.sync.SyncTargetNames;
+import io.paystream.catalog.sync.SyncTargets;
 import io.paystream.events.EventSource;
 import io.paystream.events.fetched.FetchedObject;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ class PageSinks {
     static final String SOURCE = EventSource.BACKFILL.headerValue();
 
     private final FetchedObjectPublisher publisher;
+    private final SyncTargets targets;
     private final CatalogWriter catalog;
     private final CatalogMetrics catalogMetrics;
     private final BackfillMetrics metrics;
@@ -35,12 +37,14 @@ class PageSinks {
 
     PageSinks(
             FetchedObjectPublisher publisher,
+            SyncTargets targets,
             CatalogWriter catalog,
             CatalogMetrics catalogMetrics,
             BackfillMetrics metrics,
             CatalogProperties catalogProperties,
             ConnectionProperties connections) {
         this.publisher = publisher;
+        this.targets = targets;
         this.catalog = catalog;
         this.catalogMetrics = catalogMetrics;
         this.metrics = metrics;
@@ -48,27 +52,32 @@ class PageSinks {
         this.defaultTenant = connections.defaultTenant();
     }
 
-    void hand(SyncTarget target, String runId, BackfillType type, ListedPage page) {
+    /** The tenant records of this target carry: its connection's, else the default tenant. Once per run. */
+    String tenantOf(SyncTarget target) {
+        return targets.tenantOf(target).orElse(defaultTenant);
+    }
+
+    /** @param tenant from {@link #tenantOf} */
+    void hand(SyncTarget target, String tenant, String runId, BackfillType type, ListedPage page) {
         if (page.objects().isEmpty()) {
             return;
         }
         if (type.catalog()) {
             writeToCatalog(target, runId, type, page);
         } else {
-            publish(target, runId, page);
+            publish(target, tenant, runId, page);
         }
         metrics.handedOn(type, SOURCE, page.objects().size());
     }
 
-    private void publish(SyncTarget target, String runId, ListedPage page) {
+    private void publish(SyncTarget target, String tenant, String runId, ListedPage page) {
         String account = SyncTargetNames.PLATFORM.equals(target.account()) ? null : target.account();
         List<FetchedObject> fetched = new ArrayList<>(page.objects().size());
         for (String json : page.objects()) {
             fetched.add(FetchedObject.of(
                     json, account, target.livemode(), page.fetchedAt(), EventSource.BACKFILL, runId, runId));
         }
-        String tenant = target.tenant();
-        publisher.publishAll(fetched, tenant != null ? tenant : defaultTenant);
+        publisher.publishAll(fetched, tenant);
     }
 
     private void writeToCatalog(SyncTarget target, String runId, BackfillType type, ListedPage page) {

@@ -55,6 +55,7 @@ class TargetBackfill {
      */
     void backfill(SyncTarget target, String runId, BackfillProgress progress) throws StripeException {
         StripeClient client = clients.forTarget(target, progress);
+        String tenant = sinks.tenantOf(target);
         Optional<SyncLocks.TargetLock> catalogLock = Optional.empty();
         boolean catalogWritten = false;
         try {
@@ -75,7 +76,7 @@ class TargetBackfill {
                     }
                     progress.locks.add(catalogLock.get());
                 }
-                readType(client, target, runId, type, progress);
+                readType(client, target, tenant, runId, type, progress);
                 catalogWritten |= type.type.catalog() && type.objects.get() > 0;
             }
             if (catalogWritten) {
@@ -88,7 +89,12 @@ class TargetBackfill {
     }
 
     private void readType(
-            StripeClient client, SyncTarget target, String runId, TypeProgress type, BackfillProgress progress)
+            StripeClient client,
+            SyncTarget target,
+            String tenant,
+            String runId,
+            TypeProgress type,
+            BackfillProgress progress)
             throws StripeException {
         type.running();
         runs.typeChanged(runId, target, type);
@@ -98,7 +104,7 @@ class TargetBackfill {
                 progress.checkContinue();
                 page = StripePages.fetch(client, type.type, pageSize, type.cursor());
                 progress.checkContinue();
-                sinks.hand(target, runId, type.type, page);
+                sinks.hand(target, tenant, runId, type.type, page);
                 type.pageHandled(page.lastId(), page.objects().size());
                 runs.pageHandled(runId, target, type);
             } while (page.hasMore());

@@ -12,24 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param apiKey the secret or restricted key the calls use; never logged
  * @param stripeAccountHeader the {@code Stripe-Account} header for a Connect account reached with the platform's key,
  *     or null when the key belongs to the account itself
- * @param tenant the Paystream tenant of a customer's connection, null for targets from configuration (the default
- *     tenant's); records published for the target carry it
  */
 public record SyncTarget(
         String account,
         boolean livemode,
         String apiKey,
-        @Nullable String stripeAccountHeader,
-        @Nullable String tenant) implements StripeAccess {
+        @Nullable String stripeAccountHeader) implements StripeAccess {
 
     public SyncTarget {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(apiKey, "apiKey");
-    }
-
-    /** A target of no particular tenant (configuration's, or a test's). */
-    public SyncTarget(String account, boolean livemode, String apiKey, @Nullable String stripeAccountHeader) {
-        this(account, livemode, apiKey, stripeAccountHeader, null);
     }
 
     /** {@code <account>:<live|test>}, the unit of locking, status and metrics. */

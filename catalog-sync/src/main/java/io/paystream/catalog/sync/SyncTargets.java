@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,17 @@ public class SyncTargets {
             source.targets().forEach(target -> byKey.putIfAbsent(target.key(), target));
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /** The tenant the first source that knows one gives the target; empty for configured targets. */
+    public Optional<String> tenantOf(SyncTarget target) {
+        for (SyncTargetSource source : sources) {
+            Optional<String> tenant = source.tenantOf(target);
+            if (tenant.isPresent()) {
+                return tenant;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The targets of one account (or, account null, of every one), in one mode or (livemode null) in both. */

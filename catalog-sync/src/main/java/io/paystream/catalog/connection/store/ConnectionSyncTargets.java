@@ -2,6 +2,7 @@ package io.paystream.catalog.connection.store;
 
 import io.paystream.catalog.connection.Connection;
 import io.paystream.catalog.connection.ConnectionKind;
+import io.paystream.catalog.connection.Mode;
 import io.paystream.catalog.stripe.StripeApiProperties;
 import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.catalog.sync.SyncTargetSource;
@@ -9,6 +10,7 @@ import io.paystream.events.crypto.SecretCipher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,7 @@ class ConnectionSyncTargets implements SyncTargetSource {
                 try {
                     String key = cipher.decrypt(
                             Objects.requireNonNull(connection.secrets()).secretKeyEnvelope());
-                    targets.add(new SyncTarget(connection.accountId(), live, key, null, connection.tenant()));
+                    targets.add(new SyncTarget(connection.accountId(), live, key, null));
                 } catch (RuntimeException e) {
                     log.error(
                             "connection {} is not synced, its secret key cannot be decrypted: {}",
@@ -56,11 +58,16 @@ class ConnectionSyncTargets implements SyncTargetSource {
                             connection.id(),
                             connection.mode().value());
                 } else {
-                    targets.add(new SyncTarget(
-                            connection.accountId(), live, platformKey, connection.accountId(), connection.tenant()));
+                    targets.add(new SyncTarget(connection.accountId(), live, platformKey, connection.accountId()));
                 }
             }
         }
         return targets;
+    }
+
+    /** The tenant of the live connection of the target's account and mode. */
+    @Override
+    public Optional<String> tenantOf(SyncTarget target) {
+        return store.findLive(target.account(), Mode.of(target.livemode())).map(Connection::tenant);
     }
 }
