@@ -10,29 +10,54 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One answer of a list endpoint, cut into its objects without re-serialising them: each object is the exact text
- * Stripe sent (found by the parser's offsets), so what is published is byte for byte what Stripe answered.
+ * Stripe sent (found by the parser's offsets), so what is published is byte for byte what Stripe answered. The cut
+ * also reads each object's top-level {@code object} and {@code id}, so that nothing parses an object again.
  *
- * @param objects the objects of {@code data}, in Stripe's order (newest first)
+ * @param items the objects of {@code data}, in Stripe's order (newest first)
  * @param hasMore whether another page follows
  * @param lastId the id of the page's last object: the cursor of the next page, and what a run stores once the page was
  *     handed on; null for an empty page
  * @param fetchedAt when Stripe answered
  */
 record ListedPage(
-        List<String> objects, boolean hasMore, @Nullable String lastId, Instant fetchedAt) {
+        List<Item> items, boolean hasMore, @Nullable String lastId, Instant fetchedAt) {
+
+    /**
+     * One object of a page.
+     *
+     * @param json its text as Stripe sent it
+     * @param type its {@code object} field
+     * @param id its {@code id}, null for objects without one (the balance)
+     */
+    record Item(String json, String type, @Nullable String id) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A single object (the account, the balance): one object, no next page. */
+    /** The objects' texts. */
+    List<String> objects() {
+        return items.stream().map(Item::json).toList();
+    }
+
+    /**
+     * A single object (the account, the balance): one object, no next page.
+     *
+     * @throws IllegalStateException when the body is not a Stripe object
+     */
     static ListedPage single(String body, Instant fetchedAt) {
-        return new ListedPage(List.of(body.strip()), false, null, fetchedAt);
+        String object = body.strip();
+        try (JsonParser parser = JSON.createParser(object)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("an answer that is not a JSON object");
+            }
+            return new ListedPage(List.of(item(parser, object, 0)), false, null, fetchedAt);
+        }
     }
 
     /**
      * @throws IllegalStateException when the body is not Stripe's list envelope
      */
     static ListedPage parse(String body, Instant fetchedAt) {
-        List<String> objects = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
         boolean hasMore = false;
         boolean sawData = false;
         try (JsonParser parser = JSON.createParser(body)) {
@@ -47,9 +72,7 @@ record ListedPage(
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
                         int start =
                                 Math.toIntExact(parser.currentTokenLocation().getCharOffset());
-                        parser.skipChildren();
-                        int end = Math.toIntExact(parser.currentTokenLocation().getCharOffset()) + 1;
-                        objects.add(body.substring(start, end));
+                        items.add(item(parser, body, start));
                     }
                 } else if ("has_more".equals(name)) {
                     hasMore = value == JsonToken.VALUE_TRUE;
@@ -61,12 +84,33 @@ record ListedPage(
         if (!sawData) {
             throw new IllegalStateException("a list answer without a data array");
         }
-        String lastId = objects.isEmpty()
-                ? null
-                : JSON.readTree(objects.get(objects.size() - 1)).path("id").asString(null);
+        String lastId = items.isEmpty() ? null : items.get(items.size() - 1).id();
         if (hasMore && lastId == null) {
             throw new IllegalStateException("a list page's last object has no id to continue from");
         }
-        return new ListedPage(List.copyOf(objects), hasMore, lastId, fetchedAt);
+        return new ListedPage(List.copyOf(items), hasMore, lastId, fetchedAt);
+    }
+
+    /** Reads the object the parser just entered, up to its end, keeping its top-level {@code object} and {@code id}. */
+    private static Item item(JsonParser parser, String text, int start) {
+        String type = null;
+        String id = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            if (parser.nextToken() == JsonToken.VALUE_STRING && ("object".equals(name) || "id".equals(name))) {
+                if ("object".equals(name)) {
+                    type = parser.getString();
+                } else {
+                    id = parser.getString();
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (type == null) {
+            throw new IllegalStateException("a listed object without an 'object' field");
+        }
+        int end = Math.toIntExact(parser.currentTokenLocation().getCharOffset()) + 1;
+        return new Item(text.substring(start, end), type, id);
     }
 }

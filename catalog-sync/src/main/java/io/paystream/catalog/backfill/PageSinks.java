@@ -59,7 +59,7 @@ class PageSinks {
 
     /** @param tenant from {@link #tenantOf} */
     void hand(SyncTarget target, String tenant, String runId, BackfillType type, ListedPage page) {
-        if (page.objects().isEmpty()) {
+        if (page.items().isEmpty()) {
             return;
         }
         if (type.catalog()) {
@@ -67,21 +67,29 @@ class PageSinks {
         } else {
             publish(target, tenant, runId, page);
         }
-        metrics.handedOn(type, SOURCE, page.objects().size());
+        metrics.handedOn(type, SOURCE, page.items().size());
     }
 
     private void publish(SyncTarget target, String tenant, String runId, ListedPage page) {
         String account = SyncTargetNames.PLATFORM.equals(target.account()) ? null : target.account();
-        List<FetchedObject> fetched = new ArrayList<>(page.objects().size());
-        for (String json : page.objects()) {
-            fetched.add(FetchedObject.of(
-                    json, account, target.livemode(), page.fetchedAt(), EventSource.BACKFILL, runId, runId));
+        List<FetchedObject> fetched = new ArrayList<>(page.items().size());
+        for (ListedPage.Item item : page.items()) {
+            fetched.add(FetchedObject.listed(
+                    item.json(),
+                    item.type(),
+                    item.id(),
+                    account,
+                    target.livemode(),
+                    page.fetchedAt(),
+                    EventSource.BACKFILL,
+                    runId,
+                    runId));
         }
         publisher.publishAll(fetched, tenant);
     }
 
     private void writeToCatalog(SyncTarget target, String runId, BackfillType type, ListedPage page) {
-        List<CatalogObject> objects = new ArrayList<>(page.objects().size());
+        List<CatalogObject> objects = new ArrayList<>(page.items().size());
         for (String json : page.objects()) {
             objects.add(
                     type == BackfillType.PRODUCTS

@@ -2,6 +2,7 @@ package io.paystream.catalog.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ class ListedPageTest {
         ListedPage page = ListedPage.parse(body, AT);
 
         assertThat(page.objects()).containsExactly(first, second);
+        assertThat(page.items())
+                .extracting(ListedPage.Item::type, ListedPage.Item::id)
+                .containsExactly(tuple("customer", "cus_2"), tuple("customer", "cus_1"));
         assertThat(page.hasMore()).isTrue();
         assertThat(page.lastId()).isEqualTo("cus_1");
         assertThat(page.fetchedAt()).isEqualTo(AT);
@@ -28,7 +32,8 @@ class ListedPageTest {
 
     @Test
     void theLastPageAndAnEmptyListEndTheListing() {
-        ListedPage last = ListedPage.parse("{\"has_more\":false,\"data\":[{\"id\":\"ch_1\"}],\"object\":\"list\"}", AT);
+        ListedPage last = ListedPage.parse(
+                "{\"has_more\":false,\"data\":[{\"id\":\"ch_1\",\"object\":\"charge\"}],\"object\":\"list\"}", AT);
         ListedPage empty = ListedPage.parse("{\"object\":\"list\",\"data\":[],\"has_more\":false}", AT);
 
         assertThat(last.hasMore()).isFalse();
@@ -44,6 +49,19 @@ class ListedPageTest {
         assertThatThrownBy(() -> ListedPage.parse("{\"data\":[{\"object\":\"x\"}],\"has_more\":true}", AT))
                 .as("no id to continue from")
                 .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ListedPage.parse("{\"data\":[{\"id\":\"ch_1\"}],\"has_more\":false}", AT))
+                .as("not a Stripe object: no 'object' field")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aSingleObjectIsOneItemWithItsTypeAndIdIfItHasOne() {
+        ListedPage balance = ListedPage.single(" {\"object\":\"balance\",\"available\":[{\"amount\":1}]}\n", AT);
+
+        assertThat(balance.items())
+                .containsExactly(new ListedPage.Item(
+                        "{\"object\":\"balance\",\"available\":[{\"amount\":1}]}", "balance", null));
+        assertThat(balance.hasMore()).isFalse();
     }
 
     @Test

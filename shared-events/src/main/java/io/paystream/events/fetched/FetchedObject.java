@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One Stripe object as the API returned it, on its way to the service that owns its state: a record of
@@ -64,6 +66,7 @@ public record FetchedObject(
     public static final String ENDPOINT_ID = "paystream-fetch";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final JsonStringEncoder QUOTER = JsonStringEncoder.getInstance();
 
     public FetchedObject {
         Objects.requireNonNull(id, "id");
@@ -76,7 +79,7 @@ public record FetchedObject(
     }
 
     /**
-     * Reads {@code object} and {@code id} from the object's JSON.
+     * Reads {@code object} and {@code id} from the object's JSON (its top-level fields only).
      *
      * @param scope what makes this fetch unique: the backfill run's id, or the thin event's id
      * @throws IllegalArgumentException when the JSON is not a Stripe object
@@ -89,14 +92,49 @@ public record FetchedObject(
             EventSource source,
             String scope,
             @Nullable String runId) {
-        JsonNode object = JSON.readTree(objectJson);
-        String type = object.path("object").asString(null);
-        if (!object.isObject() || type == null || type.isBlank()) {
+        String type = null;
+        String objectId = null;
+        try (JsonParser parser = JSON.createParser(objectJson)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a Stripe object: not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.VALUE_STRING && ("object".equals(name) || "id".equals(name))) {
+                    if ("object".equals(name)) {
+                        type = parser.getString();
+                    } else {
+                        objectId = parser.getString();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not a Stripe object: not JSON", e);
+        }
+        if (type == null || type.isBlank()) {
             throw new IllegalArgumentException("not a Stripe object: no 'object' field");
         }
-        String objectId = object.path("id").asString(null);
-        StripeEventId id = new StripeEventId("fetch_" + scope + "_" + (objectId != null ? objectId : type));
-        return new FetchedObject(id, type, objectId, account, livemode, fetchedAt, source, runId, objectJson);
+        return listed(objectJson, type, objectId, account, livemode, fetchedAt, source, scope, runId);
+    }
+
+    /**
+     * For a caller that already read {@code object} and {@code id} while cutting a list page into its objects: the
+     * JSON is taken as it is, not parsed again (a backfill publishes hundreds of thousands).
+     */
+    public static FetchedObject listed(
+            String objectJson,
+            String objectType,
+            @Nullable String objectId,
+            @Nullable String account,
+            boolean livemode,
+            Instant fetchedAt,
+            EventSource source,
+            String scope,
+            @Nullable String runId) {
+        StripeEventId id = new StripeEventId("fetch_" + scope + "_" + (objectId != null ? objectId : objectType));
+        return new FetchedObject(id, objectType, objectId, account, livemode, fetchedAt, source, runId, objectJson);
     }
 
     /** {@code <object>.fetched}. */
@@ -122,24 +160,42 @@ public record FetchedObject(
         return Instant.ofEpochSecond(fetchedAt.getEpochSecond());
     }
 
-    /** The record value: see the class comment. The object's JSON is embedded as it came, not re-serialised. */
+    /**
+     * The record value: see the class comment. The object's JSON is embedded as it came, not re-serialised; the
+     * envelope is written directly rather than through a tree (a tenth of a backfill's CPU when it was).
+     */
     public byte[] toValue() {
-        ObjectNode envelope = JSON.createObjectNode();
-        envelope.put("id", id.value());
-        envelope.put("object", EventShape.FETCHED.objectField());
-        envelope.put("type", eventType());
-        envelope.put("created", created().getEpochSecond());
-        envelope.put("livemode", livemode);
+        StringBuilder json = new StringBuilder(objectJson.length() + 320);
+        json.append("{\"id\":");
+        quote(json, id.value());
+        json.append(",\"object\":");
+        quote(json, EventShape.FETCHED.objectField());
+        json.append(",\"type\":");
+        quote(json, eventType());
+        json.append(",\"created\":").append(created().getEpochSecond());
+        json.append(",\"livemode\":").append(livemode);
         if (account != null) {
-            envelope.put("account", account);
+            json.append(",\"account\":");
+            quote(json, account);
         }
-        envelope.put("source", source.headerValue());
-        envelope.put("run", runId);
-        envelope.put(
-                "fetched_at", Instant.ofEpochMilli(fetchedAt.toEpochMilli()).toString());
-        String head = JSON.writeValueAsString(envelope);
-        String value = head.substring(0, head.length() - 1) + ",\"data\":{\"object\":" + objectJson + "}}";
-        return value.getBytes(StandardCharsets.UTF_8);
+        json.append(",\"source\":");
+        quote(json, source.headerValue());
+        json.append(",\"run\":");
+        if (runId == null) {
+            json.append("null");
+        } else {
+            quote(json, runId);
+        }
+        json.append(",\"fetched_at\":");
+        quote(json, Instant.ofEpochMilli(fetchedAt.toEpochMilli()).toString());
+        json.append(",\"data\":{\"object\":").append(objectJson).append("}}");
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void quote(StringBuilder json, String value) {
+        json.append('"');
+        QUOTER.quoteAsString(value, json);
+        json.append('"');
     }
 
     /** The record's headers: an event's, with the source and the run. */

@@ -56,6 +56,22 @@ class FetchedObjectTest {
     }
 
     @Test
+    void stringsOfTheEnvelopeAreEscapedAndAListedObjectIsTheSameAsAParsedOne() throws Exception {
+        String run = "run \"7\" \\ caf\u00e9\n";
+        FetchedObject parsed = FetchedObject.of(INVOICE, null, true, FETCHED_AT, EventSource.BACKFILL, "s", run);
+        FetchedObject listed = FetchedObject.listed(
+                INVOICE, "invoice", "in_1", null, true, FETCHED_AT, EventSource.BACKFILL, "s", run);
+
+        JsonNode json = JsonMapper.builder().build().readTree(parsed.toValue());
+        assertThat(json.path("run").asString()).isEqualTo(run);
+        assertThat(json.has("account")).isFalse();
+        assertThat(json.path("livemode").asBoolean()).isTrue();
+        assertThat(json.path("data").path("object").path("note").asString()).isEqualTo("caf\u00e9 \u00e9");
+        assertThat(listed).isEqualTo(parsed);
+        assertThat(listed.toValue()).isEqualTo(parsed.toValue());
+    }
+
+    @Test
     void headersAreAnEventsWithSourceAndRun() throws Exception {
         Map<String, String> headers = invoice.headers("tenant-a");
         String json = JsonMapper.builder().build().writeValueAsString(headers);
