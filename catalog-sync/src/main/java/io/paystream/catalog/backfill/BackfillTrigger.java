@@ -9,7 +9,9 @@ enum BackfillTrigger {
     /** {@code POST /api/backfill}. */
     MANUAL,
     /** A connection became usable: its history is read once. */
-    CONNECTION;
+    CONNECTION,
+    /** Reconciliation found a gap older than Stripe's event retention: what the events no longer tell is re-read. */
+    RECONCILIATION_GAP;
 
     String value() {
         return name().toLowerCase(Locale.ROOT);

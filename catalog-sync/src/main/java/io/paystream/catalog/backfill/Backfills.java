@@ -123,6 +123,20 @@ class Backfills {
         return Optional.of(new Started(runId, chosen));
     }
 
+    /**
+     * Reconciliation lost events to Stripe's retention: the target's full history, once (nothing if it is already
+     * queued here). Recorded {@code queued} at once, like a manual request, so its run id can be polled.
+     */
+    Optional<Started> backfillGap(SyncTarget target) {
+        if (!pendingHere.add(target.key())) {
+            return Optional.empty();
+        }
+        String runId = newRunId();
+        runs.queued(runId, target, BackfillTrigger.RECONCILIATION_GAP, defaultTypes, clock.instant());
+        submit(runId, target, BackfillTrigger.RECONCILIATION_GAP, defaultTypes, () -> pendingHere.remove(target.key()));
+        return Optional.of(new Started(runId, List.of(target)));
+    }
+
     private void queue(String runId, SyncTarget target, BackfillTrigger trigger, List<BackfillType> types) {
         runs.queued(runId, target, trigger, types, clock.instant());
         submit(runId, target, trigger, types, () -> {});

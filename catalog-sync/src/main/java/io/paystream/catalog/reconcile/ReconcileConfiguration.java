@@ -1,0 +1,79 @@
+package io.paystream.catalog.reconcile;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** Reconciliation's producer and schedule (a fixed delay: a long pass never overlaps the next on this instance). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReconcileProperties.class)
+class ReconcileConfiguration {
+
+    /** String keys, the event bytes, acks=all, idempotent; of its own, so Spring Boot's producer stays as it is. */
+    @Bean
+    StripeEventsPublisher stripeEventsPublisher(
+            KafkaProperties kafka, KafkaConnectionDetails connection, ReconcileProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                connection.getProducer().getBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        int timeoutMs = (int) properties.publishTimeout().toMillis();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000);
+        return new StripeEventsPublisher(
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()),
+                properties.publishTimeout());
+    }
+
+    /**
+     * One thread, no queue: a pass runs off the shared scheduler thread (the catalog sync's and backfill's ticks must
+     * not wait behind it), and a tick that finds the previous pass still running is dropped.
+     */
+    @Bean
+    static ThreadPoolTaskExecutor catalogReconcileExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("catalog-reconcile-");
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(0);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+
+    @Bean
+    SchedulingConfigurer reconcileSchedule(
+            Reconciliations reconciliations,
+            ThreadPoolTaskExecutor catalogReconcileExecutor,
+            ReconcileProperties properties) {
+        return registrar -> {
+            if (properties.enabled()) {
+                registrar.addFixedDelayTask(
+                        () -> {
+                            try {
+                                catalogReconcileExecutor.execute(reconciliations::reconcileAll);
+                            } catch (TaskRejectedException stillRunning) {
+                                // the previous pass is still going; it reads up to now anyway
+                            }
+                        },
+                        properties.interval());
+            }
+        };
+    }
+}
