@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.stripe.StripeClient;
 import com.stripe.model.Product;
 import com.stripe.param.ProductCreateParams;
+import com.stripe.param.WebhookEndpointCreateParams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.catalog.CatalogApiClient;
 import io.paystream.catalog.metrics.CatalogMetrics;
@@ -98,8 +99,16 @@ public abstract class ReconcileContract {
     }
 
     @Test
-    void everyEventIsPublishedOldestFirstWithItsHeadersDroppedWebhooksIncluded() {
+    void everyEventIsPublishedOldestFirstWithItsHeadersDroppedWebhooksIncluded() throws Exception {
         EmulatedAccount account = accounts.create();
+        client(account)
+                .v1()
+                .webhookEndpoints()
+                .create(WebhookEndpointCreateParams.builder()
+                        .setUrl("http://127.0.0.1:9/never-answers")
+                        .putExtraParam("enabled_events", List.of("*"))
+                        .build());
+        long droppedBefore = emulator.droppedWebhooks();
         emulator.dropWebhooks(0.3, 12);
         List<EmulatedEvent> played = new ArrayList<>();
         for (String lifecycle : List.of("card_checkout_success", "partial_and_full_refund", "payout_paid")) {
@@ -109,6 +118,7 @@ public abstract class ReconcileContract {
         TargetReconciliation.Result result =
                 reconciliations.reconcile(target(account)).orElseThrow();
 
+        assertThat(emulator.droppedWebhooks()).as("webhooks were dropped").isGreaterThan(droppedBefore);
         assertThat(result.outcome()).isEqualTo(TargetReconciliation.Outcome.SUCCEEDED);
         assertThat(result.published()).isEqualTo(played.size());
         List<ConsumerRecord<String, byte[]>> published = events.awaitRecords(reconciled(account), played.size());

@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * listeners would otherwise join the consumer groups of other cached contexts on the shared broker.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class ReconcileKafkaConfiguration {
+public class ReconcileKafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     TestKafka reconcileKafka() {
