@@ -59,7 +59,9 @@ class BackfillHeartbeats implements DisposableBean {
     private void beat(String runId, SyncTarget target, BackfillProgress progress) {
         try {
             for (SyncLocks.TargetLock lock : progress.locks) {
-                if (!lock.extend()) {
+                // a lock released on purpose since this beat began (the catalog sync's, once products and prices are
+                // read) was removed from the list first: failing to extend it is no loss
+                if (!lock.extend() && progress.locks.contains(lock)) {
                     progress.lockLost();
                     return;
                 }

@@ -106,6 +106,13 @@ final class BackfillProgress implements StripeCallListener {
         abortReason = "lost the target's lock (heartbeat could not extend it); another instance may take over";
     }
 
+    /** Another type of the run failed in a way every type would: the types read beside it stop too. */
+    void abort(String reason) {
+        if (abortReason == null) {
+            abortReason = reason;
+        }
+    }
+
     /** @throws BackfillAbortedException when a lock was lost or the service is stopping */
     void checkContinue() {
         String reason = abortReason;

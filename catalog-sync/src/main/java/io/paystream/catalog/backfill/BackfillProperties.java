@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param onConnection backfill a connection's account once when it becomes usable (keys validated, onboarding done)
  * @param progressLogInterval how often a running backfill logs its progress (one line, not one per page)
  * @param parallelism targets backfilled at the same time by this instance
+ * @param typeParallelism payment types of one target listed at the same time (each still one page at a time, its
+ *     cursor stored after Kafka acknowledged the page): one type alone waits for each page's answer and
+ *     acknowledgement in turn and used 40% of a 100/s limiter in the benchmark; the mode's limiter bounds them all
  * @param publishTimeout longest wait for Kafka to acknowledge a page's records; beyond it the run stops and the page
  *     is listed again by the next
  */
@@ -53,6 +56,7 @@ public record BackfillProperties(
         @DefaultValue("true") boolean onConnection,
         @DefaultValue("10s") @NotNull Duration progressLogInterval,
         @DefaultValue("2") @Min(1) @Max(8) int parallelism,
+        @DefaultValue("4") @Min(1) @Max(16) int typeParallelism,
         @DefaultValue("30s") @NotNull Duration publishTimeout) {
 
     /**

@@ -10,7 +10,15 @@ import io.paystream.catalog.sync.SyncLocks;
 import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.catalog.sync.SyncTargetNames;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +27,11 @@ import org.springframework.stereotype.Component;
  * most the page it was handling. A type Stripe refuses for good (400, 403, 404: a restricted key, an endpoint the
  * account lacks) ends that type {@code failed} and the run goes on; a refused key, a Stripe outage beyond the retries,
  * Kafka not acknowledging, a lost lock or a shutdown end the run.
+ *
+ * <p>The account is read first (one request, which also shows whether the key reaches anything), then the catalog
+ * types one after the other, then the other types, up to {@code type-parallelism} at once (each still one page at a
+ * time). A type that fails in a way every type would (a refused key, an outage, Kafka)
+ * stops the types read beside it, and its exception ends the run.
  *
  * <p>Products and prices are written under the catalog sync's lock as well: a full sync archives what its own listing
  * did not mark as seen, so no other listing may mark objects while one runs. When a sync holds it, the catalog types
@@ -33,6 +46,7 @@ class TargetBackfill {
     private final SyncLocks locks;
     private final SellableValidation validation;
     private final int pageSize;
+    private final int typeParallelism;
 
     TargetBackfill(
             StripeClients clients,
@@ -47,6 +61,7 @@ class TargetBackfill {
         this.locks = locks;
         this.validation = validation;
         this.pageSize = properties.pageSize();
+        this.typeParallelism = properties.typeParallelism();
     }
 
     /**
@@ -58,26 +73,33 @@ class TargetBackfill {
         String tenant = sinks.tenantOf(target);
         Optional<SyncLocks.TargetLock> catalogLock = Optional.empty();
         boolean catalogWritten = false;
+        List<TypeProgress> others = new ArrayList<>();
         try {
             for (TypeProgress type : progress.types.values()) {
                 if (type.status() == BackfillStatus.SUCCEEDED || type.status() == BackfillStatus.SKIPPED) {
                     continue; // completed by the abandoned run this one continues, or left to a running sync
                 }
-                progress.checkContinue();
-                if (!type.type.catalog() && catalogLock.isPresent()) {
-                    releaseCatalog(catalogLock.get(), progress);
-                    catalogLock = Optional.empty();
+                if (type.type == BackfillType.ACCOUNT) {
+                    // first and alone: one request that also tells whether the key reaches anything at all
+                    progress.checkContinue();
+                    readType(client, target, tenant, runId, type, progress);
+                    continue;
                 }
-                if (type.type.catalog() && catalogLock.isEmpty()) {
+                if (!type.type.catalog()) {
+                    others.add(type);
+                    continue;
+                }
+                progress.checkContinue();
+                if (catalogLock.isEmpty()) {
                     catalogLock = locks.tryLock(SyncTargetNames.lockName(target), Duration.ZERO);
                     if (catalogLock.isEmpty()) {
                         skipCatalog(runId, target, progress);
-                        continue;
+                        continue; // every catalog type is skipped now; the others are still to be read
                     }
                     progress.locks.add(catalogLock.get());
                 }
                 readType(client, target, tenant, runId, type, progress);
-                catalogWritten |= type.type.catalog() && type.objects.get() > 0;
+                catalogWritten |= type.objects.get() > 0;
             }
             if (catalogWritten) {
                 progress.checkContinue();
@@ -85,6 +107,61 @@ class TargetBackfill {
             }
         } finally {
             catalogLock.ifPresent(lock -> releaseCatalog(lock, progress));
+        }
+        readAll(client, target, tenant, runId, others, progress);
+    }
+
+    /** The types beside each other on threads of this run, at most {@code typeParallelism} at once. */
+    private void readAll(
+            StripeClient client,
+            SyncTarget target,
+            String tenant,
+            String runId,
+            List<TypeProgress> types,
+            BackfillProgress progress)
+            throws StripeException {
+        if (types.isEmpty()) {
+            return;
+        }
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(typeParallelism, types.size()), task -> {
+            Thread thread = new Thread(task, Thread.currentThread().getName() + "-type-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Future<?>> reads = new ArrayList<>();
+        try {
+            for (TypeProgress type : types) {
+                reads.add(pool.submit(() -> {
+                    try {
+                        readType(client, target, tenant, runId, type, progress);
+                    } catch (StripeException | RuntimeException e) {
+                        if (firstFailure.compareAndSet(null, e)) {
+                            progress.abort("stopped with the " + type.type.value() + " listing: " + Reasons.of(e));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> read : reads) {
+                read.get();
+            }
+        } catch (InterruptedException e) {
+            reads.forEach(read -> read.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new BackfillProgress.BackfillAbortedException("interrupted: the service is stopping", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a type's listing failed outside its own handling", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        Exception failure = firstFailure.get();
+        if (failure instanceof StripeException stripe) {
+            throw stripe;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
         }
     }
 
