@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param webhookEndpointId the endpoint registered on a key connection's account; null for Connect connections
  * @param secrets null for Connect connections (the platform key reaches them) and once disconnected
  * @param onboarding the return and refresh URLs of Connect onboarding, null for key connections
+ * @param endpointCheck the last check of a key connection's webhook endpoint at Stripe; null until checked
  * @param version incremented by every write; the condition of every update
  */
 public record Connection(
@@ -34,7 +35,18 @@ public record Connection(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant disconnectedAt,
+        @Nullable EndpointCheck endpointCheck,
         long version) {
+
+    /**
+     * What the periodic check found about the webhook endpoint at Stripe.
+     *
+     * @param problem {@code disabled}, {@code deleted} or {@code wrong_events}; null when the endpoint was as created
+     * @param repair what was done about it: {@code re_enabled}, {@code re_created}, {@code events_fixed}, or null
+     *     (nothing to do, or the repair failed: the next check tries again)
+     */
+    public record EndpointCheck(
+            @Nullable String problem, @Nullable String repair, Instant checkedAt) {}
 
     /**
      * The status and what explains it.
@@ -108,6 +120,54 @@ public record Connection(
         return next(enabled, state, newSecrets, disconnectedAt, now);
     }
 
+    /** The check's finding, nothing else changed. */
+    public Connection withEndpointCheck(EndpointCheck check, Instant now) {
+        return new Connection(
+                id,
+                tenant,
+                kind,
+                mode,
+                currency,
+                enabled,
+                accountId,
+                country,
+                state,
+                publishableKeyMasked,
+                secretKeyMasked,
+                webhookEndpointId,
+                secrets,
+                onboarding,
+                createdAt,
+                now,
+                disconnectedAt,
+                check,
+                version + 1);
+    }
+
+    /** A re-created webhook endpoint: its id and (in {@code newSecrets}) its new signing secret. */
+    public Connection withWebhookEndpoint(String endpointId, Secrets newSecrets, EndpointCheck check, Instant now) {
+        return new Connection(
+                id,
+                tenant,
+                kind,
+                mode,
+                currency,
+                enabled,
+                accountId,
+                country,
+                state,
+                publishableKeyMasked,
+                secretKeyMasked,
+                endpointId,
+                newSecrets,
+                onboarding,
+                createdAt,
+                now,
+                disconnectedAt,
+                check,
+                version + 1);
+    }
+
     /** Final: disabled, secrets gone, no longer tracked; everything else kept as history. */
     public Connection disconnect(Instant now) {
         State disconnected = new State(
@@ -145,6 +205,7 @@ public record Connection(
                 createdAt,
                 now,
                 newDisconnectedAt,
+                endpointCheck,
                 version + 1);
     }
 

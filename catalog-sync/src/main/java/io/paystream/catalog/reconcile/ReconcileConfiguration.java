@@ -14,6 +14,7 @@ import org.springframework.core.task.TaskRejectedException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 /** Reconciliation's producer and schedule (a fixed delay: a long pass never overlaps the next on this instance). */
 @Configuration(proxyBeanMethods = false)
@@ -64,7 +65,9 @@ class ReconcileConfiguration {
             ReconcileProperties properties) {
         return registrar -> {
             if (properties.enabled()) {
-                registrar.addFixedDelayTask(
+                // the first pass one interval after start: a starting instance has enough to do, and the cursors
+                // make the pass whenever it comes read everything since the last one
+                registrar.addFixedDelayTask(new FixedDelayTask(
                         () -> {
                             try {
                                 catalogReconcileExecutor.execute(reconciliations::reconcileAll);
@@ -72,7 +75,8 @@ class ReconcileConfiguration {
                                 // the previous pass is still going; it reads up to now anyway
                             }
                         },
-                        properties.interval());
+                        properties.interval(),
+                        properties.interval()));
             }
         };
     }

@@ -4,6 +4,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import io.paystream.catalog.backfill.BackfillRequests;
 import io.paystream.catalog.connection.ConnectionProperties;
+import io.paystream.catalog.connection.WebhookEndpointChecks;
 import io.paystream.catalog.metrics.CatalogMetrics;
 import io.paystream.catalog.stripe.StripeCallListener;
 import io.paystream.catalog.stripe.StripeClients;
@@ -37,6 +38,7 @@ class Reconciliations {
     private final ReconcileMetrics metrics;
     private final CatalogMetrics catalogMetrics;
     private final BackfillRequests backfills;
+    private final WebhookEndpointChecks endpointChecks;
     private final ReconcileProperties properties;
     private final String defaultTenant;
     private final Clock clock;
@@ -50,6 +52,7 @@ class Reconciliations {
             ReconcileMetrics metrics,
             CatalogMetrics catalogMetrics,
             BackfillRequests backfills,
+            WebhookEndpointChecks endpointChecks,
             ReconcileProperties properties,
             ConnectionProperties connections,
             Clock clock) {
@@ -61,6 +64,7 @@ class Reconciliations {
         this.metrics = metrics;
         this.catalogMetrics = catalogMetrics;
         this.backfills = backfills;
+        this.endpointChecks = endpointChecks;
         this.properties = properties;
         this.defaultTenant = connections.defaultTenant();
         this.clock = clock;
@@ -70,7 +74,10 @@ class Reconciliations {
         return "catalog-reconcile:" + target.key();
     }
 
-    /** The scheduled pass: every target; one that fails is logged and the next one goes on. */
+    /**
+     * The scheduled pass: every target (one that fails is logged and the next one goes on), then every key
+     * connection's webhook endpoint.
+     */
     void reconcileAll() {
         for (SyncTarget target : targets.all()) {
             try {
@@ -78,6 +85,11 @@ class Reconciliations {
             } catch (RuntimeException e) {
                 log.warn("reconciliation of {} failed: {}", target.key(), e.toString());
             }
+        }
+        try {
+            endpointChecks.checkAll();
+        } catch (RuntimeException e) {
+            log.warn("webhook endpoint checks failed: {}", e.toString());
         }
     }
 

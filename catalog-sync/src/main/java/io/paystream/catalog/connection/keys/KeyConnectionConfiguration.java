@@ -1,5 +1,6 @@
 package io.paystream.catalog.connection.keys;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.catalog.connection.ConnectionMetrics;
 import io.paystream.catalog.connection.ConnectionProperties;
 import io.paystream.catalog.connection.outbox.ConnectionEvents;
@@ -7,6 +8,7 @@ import io.paystream.catalog.connection.store.ConnectionStore;
 import io.paystream.catalog.stripe.StripeApiProperties;
 import io.paystream.events.crypto.SecretCipher;
 import io.paystream.support.outbox.OutboxRelay;
+import io.paystream.support.outbox.OutboxSweeper;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +39,18 @@ class KeyConnectionConfiguration {
             ConnectionProperties properties,
             ConnectionMetrics metrics) {
         return new KeyConnections(stripe, store, outbox, events, cipher, properties, metrics, clock);
+    }
+
+    @Bean
+    KeyEndpointChecks keyEndpointChecks(
+            StripeGateway stripe,
+            ConnectionStore store,
+            OutboxSweeper outbox,
+            ConnectionEvents events,
+            SecretCipher cipher,
+            ConnectionProperties properties,
+            MeterRegistry registry) {
+        return new KeyEndpointChecks(stripe, store, outbox, events, cipher, properties, registry, clock);
     }
 
     @Bean

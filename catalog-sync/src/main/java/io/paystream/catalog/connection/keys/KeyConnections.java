@@ -125,6 +125,7 @@ public class KeyConnections {
                 now,
                 now,
                 null,
+                null,
                 1);
         List<OutboxEntry> entries =
                 List.of(events.registration(connection, now), events.statusChanged(connection, null, null, now));

@@ -10,6 +10,7 @@ import com.stripe.model.WebhookEndpoint;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
+import com.stripe.param.WebhookEndpointUpdateParams;
 import io.paystream.catalog.connection.AccountSnapshot;
 import io.paystream.catalog.connection.ConnectionProblem;
 import io.paystream.catalog.connection.ConnectionRejectedException;
@@ -86,6 +87,38 @@ public class StripeGateway {
             return new CreatedEndpoint(endpoint.getId(), endpoint.getSecret());
         } catch (StripeException e) {
             throw StripeFailures.map(e, "registering the webhook endpoint", key.masked());
+        }
+    }
+
+    /** What the endpoint check reads of an endpoint. */
+    record EndpointState(boolean disabled, List<String> enabledEvents) {}
+
+    /** {@code GET /v1/webhook_endpoints/{id}}; empty when Stripe no longer has it (deleted). */
+    java.util.Optional<EndpointState> webhookEndpoint(ApiKey key, String endpointId) {
+        try {
+            WebhookEndpoint endpoint =
+                    client(key.value()).v1().webhookEndpoints().retrieve(endpointId);
+            return java.util.Optional.of(new EndpointState(
+                    "disabled".equals(endpoint.getStatus()),
+                    endpoint.getEnabledEvents() == null ? List.of() : endpoint.getEnabledEvents()));
+        } catch (StripeException e) {
+            if (StripeFailures.isMissing(e)) {
+                return java.util.Optional.empty();
+            }
+            throw StripeFailures.map(e, "checking the webhook endpoint", key.masked());
+        }
+    }
+
+    /** {@code POST /v1/webhook_endpoints/{id}}: enabled, subscribed to {@link SubscribedStripeEvents#TYPES}. */
+    void repairWebhookEndpoint(ApiKey key, String endpointId) {
+        WebhookEndpointUpdateParams params = WebhookEndpointUpdateParams.builder()
+                .setDisabled(false)
+                .putExtraParam("enabled_events", SubscribedStripeEvents.TYPES)
+                .build();
+        try {
+            client(key.value()).v1().webhookEndpoints().update(endpointId, params);
+        } catch (StripeException e) {
+            throw StripeFailures.map(e, "repairing the webhook endpoint", key.masked());
         }
     }
 

@@ -116,6 +116,7 @@ public class ConnectOnboarding {
                 now,
                 now,
                 null,
+                null,
                 1);
         List<OutboxEntry> entries = List.of(events.statusChanged(connection, null, null, now));
         PendingEntries written;

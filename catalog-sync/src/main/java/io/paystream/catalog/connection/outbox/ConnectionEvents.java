@@ -48,6 +48,31 @@ public final class ConnectionEvents {
                 event.id(), event.type(), Topics.PAYMENTS_EVENTS, next.id(), json.writeValueAsString(event), time);
     }
 
+    /**
+     * A problem the webhook endpoint check found, as {@code io.paystream.connection.status_changed} with the status
+     * unchanged ({@code previousStatus} = {@code status}) and the finding appended to {@code missing}, e.g.
+     * "Webhook endpoint: disabled at Stripe (re_enabled)": consumers of the feed already read that type, and a new
+     * type in shared-events was not needed for a finding about the same connection. Id from the connection's version.
+     */
+    public OutboxEntry endpointProblem(Connection next, String finding, Instant time) {
+        List<String> missing = new java.util.ArrayList<>(next.state().missing());
+        missing.add(finding);
+        ConnectionStatusChanged data = new ConnectionStatusChanged(
+                next.id(),
+                next.tenant(),
+                next.kind().value(),
+                next.accountId(),
+                next.mode().livemode(),
+                next.status().value(),
+                next.status().value(),
+                missing,
+                next.state().disabledReason(),
+                null);
+        DomainEvent event = DomainEvent.of("endpoint-v" + next.version(), time, data);
+        return OutboxEntry.cloudEvent(
+                event.id(), event.type(), Topics.PAYMENTS_EVENTS, next.id(), json.writeValueAsString(event), time);
+    }
+
     /** The endpoint of a key connection (which always has secrets), for webhook-ingest; the secret stays encrypted. */
     public OutboxEntry registration(Connection connection, Instant now) {
         WebhookEndpointRegistration registration = new WebhookEndpointRegistration(

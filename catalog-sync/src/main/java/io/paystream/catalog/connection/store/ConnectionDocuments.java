@@ -53,6 +53,17 @@ final class ConnectionDocuments {
                 .append("createdAt", date(c.createdAt()))
                 .append("updatedAt", date(c.updatedAt()))
                 .append("disconnectedAt", date(c.disconnectedAt()))
+                .append(
+                        "endpointProblem",
+                        c.endpointCheck() == null ? null : c.endpointCheck().problem())
+                .append(
+                        "endpointRepair",
+                        c.endpointCheck() == null ? null : c.endpointCheck().repair())
+                .append(
+                        "endpointCheckedAt",
+                        c.endpointCheck() == null
+                                ? null
+                                : date(c.endpointCheck().checkedAt()))
                 .append(ConnectionStore.LIVE_ACCOUNT, c.disconnected() ? null : liveAccount(c.accountId(), c.mode()))
                 .append("version", c.version());
     }
@@ -94,6 +105,12 @@ final class ConnectionDocuments {
                 d.getDate("createdAt").toInstant(),
                 d.getDate("updatedAt").toInstant(),
                 instant(d.getDate("disconnectedAt")),
+                d.getDate("endpointCheckedAt") == null
+                        ? null
+                        : new Connection.EndpointCheck(
+                                d.getString("endpointProblem"),
+                                d.getString("endpointRepair"),
+                                d.getDate("endpointCheckedAt").toInstant()),
                 d.get("version", Number.class).longValue());
     }
 

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.paystream.catalog.connection.Connection;
+import io.paystream.catalog.connection.ConnectionKind;
 import io.paystream.catalog.connection.ConnectionStatus;
 import io.paystream.catalog.connection.ConnectionUsable;
 import io.paystream.catalog.connection.Mode;
@@ -153,6 +154,14 @@ public class ConnectionStore {
         return connections(collection.find(Filters.and(
                 Filters.eq("enabled", true),
                 Filters.in("status", ConnectionStatus.ACTIVE.value(), ConnectionStatus.RESTRICTED.value()))));
+    }
+
+    /** Key connections, not disconnected, with a webhook endpoint Paystream created: what the endpoint check reads. */
+    public List<Connection> withWebhookEndpoints() {
+        return connections(collection.find(Filters.and(
+                Filters.eq("kind", ConnectionKind.KEYS.value()),
+                Filters.ne("status", ConnectionStatus.DISCONNECTED.value()),
+                Filters.ne("webhookEndpointId", null))));
     }
 
     /** Connections whose secrets are still encrypted with another key than {@code activeKeyId}. */

@@ -43,6 +43,23 @@ record ConnectionView(
         @Nullable
         String webhookEndpointId,
 
+        @Schema(
+                description = "What the last check of the webhook endpoint at Stripe found: disabled, deleted,"
+                        + " wrong_events; null when it was as created (or not checked yet).",
+                nullable = true)
+        @Nullable
+        String webhookEndpointProblem,
+
+        @Schema(
+                description = "What was done about it: re_enabled, re_created, events_fixed; null when nothing"
+                        + " (or the repair failed and the next check tries again).",
+                nullable = true)
+        @Nullable
+        String webhookEndpointRepair,
+
+        @Schema(description = "When the webhook endpoint was last checked at Stripe.", nullable = true) @Nullable
+        Instant webhookEndpointCheckedAt,
+
         Instant createdAt,
         Instant updatedAt,
         @Schema(nullable = true) @Nullable Instant disconnectedAt) {
@@ -66,6 +83,9 @@ record ConnectionView(
                 c.publishableKeyMasked(),
                 c.secretKeyMasked(),
                 c.webhookEndpointId(),
+                c.endpointCheck() == null ? null : c.endpointCheck().problem(),
+                c.endpointCheck() == null ? null : c.endpointCheck().repair(),
+                c.endpointCheck() == null ? null : c.endpointCheck().checkedAt(),
                 c.createdAt(),
                 c.updatedAt(),
                 c.disconnectedAt());

@@ -112,6 +112,7 @@ class ConnectionEventsTest {
                 CREATED,
                 CREATED,
                 null,
+                null,
                 3);
     }
 
@@ -140,6 +141,7 @@ class ConnectionEventsTest {
                 null,
                 CREATED,
                 CREATED,
+                null,
                 null,
                 7);
     }
