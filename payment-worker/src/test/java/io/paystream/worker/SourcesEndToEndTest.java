@@ -131,7 +131,7 @@ class SourcesEndToEndTest {
 
     private static ProducerRecord<String, byte[]> fetched(FetchedObject fetched) {
         ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(Topics.STRIPE_EVENTS, fetched.key(), fetched.toValue());
+                new ProducerRecord<>(Topics.STRIPE_FETCHED, fetched.key(), fetched.toValue());
         fetched.headers("tenant_test").forEach((name, value) -> record.headers().add(name, value.getBytes(UTF_8)));
         return record;
     }

@@ -172,7 +172,11 @@ public final class WorkerHarness implements AutoCloseable {
     public static TestKafka sharedKafka() {
         return TestKafka.shared()
                 .createTopics(
-                        PARTITIONS, Topics.STRIPE_EVENTS, Topics.PAYMENTS_EVENTS, Topics.STRIPE_EVENTS_DEAD_LETTER);
+                        PARTITIONS,
+                        Topics.STRIPE_EVENTS,
+                        Topics.STRIPE_FETCHED,
+                        Topics.PAYMENTS_EVENTS,
+                        Topics.STRIPE_EVENTS_DEAD_LETTER);
     }
 
     /** A reader of the domain-event feed from its first record; its waits last up to 90 s. */

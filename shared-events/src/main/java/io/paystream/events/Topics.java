@@ -6,6 +6,14 @@ public final class Topics {
     /** Verified Stripe webhook events, value = the exact bytes Stripe sent, key = the Stripe object id. */
     public static final String STRIPE_EVENTS = "stripe.events";
 
+    /**
+     * Stripe objects Paystream read from the API (a backfill, a thin event's object), as
+     * {@link io.paystream.events.fetched.FetchedObject}s keyed by object id like their events. A topic of its own, not
+     * {@link #STRIPE_EVENTS}: only payment-worker needs them, and a backfill writes hundreds of thousands, which every
+     * other reader of the events (catalog-sync's listeners) would otherwise fetch and pass over.
+     */
+    public static final String STRIPE_FETCHED = "stripe.fetched";
+
     /** Stripe events a consumer could not apply after bounded retries, with the reason in headers. */
     public static final String STRIPE_EVENTS_DEAD_LETTER = "stripe.events.dlt";
 

@@ -17,7 +17,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes a page of fetched objects to {@code stripe.events} and returns only once Kafka acknowledged every record
+ * Publishes a page of fetched objects to {@code stripe.fetched} and returns only once Kafka acknowledged every record
  * (acks=all, idempotent producer of its own): the caller stores the page's cursor after that, so an acknowledged page
  * is never listed again and an unacknowledged one always is.
  */
@@ -42,7 +42,7 @@ class FetchedObjectPublisher implements DisposableBean {
             RecordHeaders headers = new RecordHeaders();
             object.headers(tenant).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
             CompletableFuture<?> send = template.send(
-                    new ProducerRecord<>(Topics.STRIPE_EVENTS, null, object.key(), object.toValue(), headers));
+                    new ProducerRecord<>(Topics.STRIPE_FETCHED, null, object.key(), object.toValue(), headers));
             sent.add(send);
             if (send.isCompletedExceptionally()) {
                 break; // Kafka unreachable: each further send would wait max.block.ms for metadata again

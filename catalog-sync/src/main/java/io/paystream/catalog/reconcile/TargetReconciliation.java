@@ -105,7 +105,11 @@ final class TargetReconciliation {
         if (anchor == null) {
             Optional<Cursor> start = start(cursor.created());
             if (start.isEmpty()) {
-                cursors.store(target, cursor, Outcome.SUCCEEDED.value(), null, 0, now);
+                // no event at all since the cursor's time: the next pass starts from this one's, so an account
+                // without events never ages into a gap
+                Cursor empty = new Cursor(null, now);
+                cursors.store(target, empty, Outcome.SUCCEEDED.value(), null, 0, now);
+                metrics.cursor(target, now);
                 return new Result(Outcome.SUCCEEDED, 0, null);
             }
             cursor = start.get();

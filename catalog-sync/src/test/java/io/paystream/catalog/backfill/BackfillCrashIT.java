@@ -46,8 +46,8 @@ class BackfillCrashIT {
         try (StripeEmulator emulator =
                         StripeEmulator.start(EmulatorSettings.defaults().withoutRateLimits());
                 EmbeddedMongoServer mongoServer = EmbeddedMongoServer.inMemory();
-                TestKafka kafka = TestKafka.isolated().createTopics(3, Topics.STRIPE_EVENTS);
-                TopicReader events = TopicReader.fromBeginning(kafka.bootstrapServers(), Topics.STRIPE_EVENTS);
+                TestKafka kafka = TestKafka.isolated().createTopics(3, Topics.STRIPE_EVENTS, Topics.STRIPE_FETCHED);
+                TopicReader events = TopicReader.fromBeginning(kafka.bootstrapServers(), Topics.STRIPE_FETCHED);
                 MongoClient client = MongoClients.create(mongoServer.connectionString("paystream"))) {
             MongoDatabase database = client.getDatabase("paystream");
             emulator.seedPayments(StripeEmulator.PLATFORM_ACCOUNT_ID, false, 20, INTENTS, 0, 0);

@@ -44,7 +44,12 @@ class StripeEventListener {
         this.sweeper = sweeper;
     }
 
-    @KafkaListener(id = "payment-worker", idIsGroup = false, topics = Topics.STRIPE_EVENTS, batch = "true")
+    /** Webhooks and reconciled events, and the objects a backfill or a thin event fetched: one order rule for all. */
+    @KafkaListener(
+            id = "payment-worker",
+            idIsGroup = false,
+            topics = {Topics.STRIPE_EVENTS, Topics.STRIPE_FETCHED},
+            batch = "true")
     void onEvents(List<ConsumerRecord<String, byte[]>> records) {
         List<StripeEventApplier.Incoming> incoming = new ArrayList<>(records.size());
         RuntimeException headerFailure = null;

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One Stripe object as the API returned it, on its way to the service that owns its state: a record of
- * {@link io.paystream.events.Topics#STRIPE_EVENTS} keyed like the object's events (so they share a partition), with
- * shape {@link EventShape#FETCHED} (schema {@value #SCHEMA_LOCATION}).
+ * {@link io.paystream.events.Topics#STRIPE_FETCHED} keyed like the object's events, with shape
+ * {@link EventShape#FETCHED} (schema {@value #SCHEMA_LOCATION}).
  *
  * <p>The value is shaped like a snapshot event, so that consumers read it as one: {@code id} ({@code fetch_...}),
  * {@code object: "paystream.fetched_object"}, {@code type} ({@code <object>.fetched}, e.g. {@code invoice.fetched}; no
