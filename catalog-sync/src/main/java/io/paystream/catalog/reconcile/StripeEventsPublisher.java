@@ -1,6 +1,5 @@
 package io.paystream.catalog.reconcile;
 
-import io.paystream.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +16,9 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Publishes records to {@code stripe.events} with a producer of its own (acks=all, idempotent) and returns only once
- * Kafka acknowledged every one: reconciliation stores its cursor after that, the thin-event consumer commits the thin
- * event's offset after that.
+ * Publishes records with a producer of its own (acks=all, idempotent) and returns only once Kafka acknowledged every
+ * one: reconciliation stores its cursor after that ({@code stripe.events}), the thin-event consumer commits the thin
+ * event's offset after that ({@code stripe.fetched}).
  */
 public class StripeEventsPublisher implements DisposableBean {
 
@@ -44,13 +43,13 @@ public class StripeEventsPublisher implements DisposableBean {
     }
 
     /** @throws NotAcknowledgedException when a record was not acknowledged within the timeout */
-    public void publishAll(List<Outgoing> records) {
+    public void publishAll(String topic, List<Outgoing> records) {
         List<CompletableFuture<?>> sent = new ArrayList<>(records.size());
         for (Outgoing record : records) {
             RecordHeaders headers = new RecordHeaders();
             record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-            CompletableFuture<?> send = template.send(
-                    new ProducerRecord<>(Topics.STRIPE_EVENTS, null, record.key(), record.value(), headers));
+            CompletableFuture<?> send =
+                    template.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers));
             sent.add(send);
             if (send.isCompletedExceptionally()) {
                 break; // Kafka unreachable: each further send would wait max.block.ms again

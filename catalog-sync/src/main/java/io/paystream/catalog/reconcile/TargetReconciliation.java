@@ -11,6 +11,7 @@ import io.paystream.events.EventSource;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.StripeEventId;
 import io.paystream.events.StripeEventMetadata;
+import io.paystream.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -172,7 +173,7 @@ final class TargetReconciliation {
             records.add(new StripeEventsPublisher.Outgoing(
                     event.key(), event.json().getBytes(StandardCharsets.UTF_8), headers(event, receivedAt)));
         }
-        publisher.publishAll(records);
+        publisher.publishAll(Topics.STRIPE_EVENTS, records);
         published += events.size();
         metrics.published(target, events.size());
         cursors.store(target, next, "running", null, published, clock.instant());

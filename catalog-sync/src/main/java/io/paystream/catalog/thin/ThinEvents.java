@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Resolves one thin event: {@code GET related_object.url} with the key of the event's account and mode (and its
  * {@code Stripe-Account} when the platform's key reaches it), through the guarded client, so the mode's rate limiter
  * and retry policy apply; the answer is published as {@code FetchedObject.of(json, account, livemode, fetchedAt,
- * thin_event, <thin event id>, null)}.
+ * thin_event, <thin event id>, null)} on {@code stripe.fetched}, the topic of fetched objects, which only
+ * payment-worker reads.
  *
  * <p>Outcomes ({@code paystream_catalog_thin_events_total{outcome}}): {@code resolved}; {@code unknown_type} (a related
  * object Paystream keeps no state of: counted and acknowledged, never failed); {@code not_found} (Stripe answers 404:

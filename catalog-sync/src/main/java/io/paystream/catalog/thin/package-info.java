@@ -1,6 +1,6 @@
 /**
  * Thin events ({@code v2.core.event}): each is resolved by fetching its related object with the event's account
- * context and publishing the answer to {@code stripe.events} as a fetched object (source {@code thin_event}), which
+ * context and publishing the answer to {@code stripe.fetched} as a fetched object (source {@code thin_event}), which
  * the owning service applies like a backfilled object.
  */
 @NullMarked

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * A broker of this context's own, with {@code stripe.events} in three partitions, stopped with the context: its
+ * A broker of this context's own, with {@code stripe.events} and {@code stripe.fetched} in three partitions, stopped with the context: its
  * listeners would otherwise join the consumer groups of other cached contexts on the shared broker.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -15,7 +15,7 @@ public class ReconcileKafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     TestKafka reconcileKafka() {
-        return TestKafka.isolated().createTopics(3, Topics.STRIPE_EVENTS);
+        return TestKafka.isolated().createTopics(3, Topics.STRIPE_EVENTS, Topics.STRIPE_FETCHED);
     }
 
     @Bean

@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Thin events on {@code stripe.events}, written as webhook-ingest writes them: the related object fetched from the
- * emulator with the event's account and published as a fetched object (source {@code thin_event}); an unknown related
+ * emulator with the event's account and published to {@code stripe.fetched} as a fetched object (source
+ * {@code thin_event}); an unknown related
  * type and a vanished object counted and acknowledged, the records behind them still resolved. Same configuration as
  * the reconciliation contract, so the two share one context.
  */
@@ -74,11 +75,13 @@ abstract class ThinEventsContract {
     TestKafka reconcileKafka;
 
     TopicReader events;
+    TopicReader fetched;
     KafkaProducer<String, byte[]> ingest;
 
     @BeforeEach
     void kafka() {
         events = TopicReader.fromBeginning(reconcileKafka.bootstrapServers(), Topics.STRIPE_EVENTS);
+        fetched = TopicReader.fromBeginning(reconcileKafka.bootstrapServers(), Topics.STRIPE_FETCHED);
         ingest = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, reconcileKafka.bootstrapServers()),
                 new StringSerializer(),
@@ -89,6 +92,7 @@ abstract class ThinEventsContract {
     void close() {
         ingest.close();
         events.close();
+        fetched.close();
     }
 
     @Test
@@ -101,14 +105,14 @@ abstract class ThinEventsContract {
                 .orElseThrow();
         String thinId = thinEvent(account, "payment_intent", paymentIntent, "/v1/payment_intents/" + paymentIntent);
 
-        ConsumerRecord<String, byte[]> fetched = events.awaitRecord(
+        ConsumerRecord<String, byte[]> record = fetched.awaitRecord(
                 TopicReader.hasHeader(StripeEventHeaders.SOURCE, "thin_event").and(TopicReader.hasKey(paymentIntent)));
 
-        assertThat(TopicReader.header(fetched, StripeEventHeaders.EVENT_SHAPE)).isEqualTo("fetched");
-        assertThat(TopicReader.header(fetched, StripeEventHeaders.EVENT_TYPE)).isEqualTo("payment_intent.fetched");
-        assertThat(TopicReader.header(fetched, StripeEventHeaders.ACCOUNT)).isEqualTo(account.id());
-        assertThat(TopicReader.header(fetched, StripeEventHeaders.TENANT)).isEqualTo("tenant-thin");
-        JsonNode value = JSON.readTree(fetched.value());
+        assertThat(TopicReader.header(record, StripeEventHeaders.EVENT_SHAPE)).isEqualTo("fetched");
+        assertThat(TopicReader.header(record, StripeEventHeaders.EVENT_TYPE)).isEqualTo("payment_intent.fetched");
+        assertThat(TopicReader.header(record, StripeEventHeaders.ACCOUNT)).isEqualTo(account.id());
+        assertThat(TopicReader.header(record, StripeEventHeaders.TENANT)).isEqualTo("tenant-thin");
+        JsonNode value = JSON.readTree(record.value());
         assertThat(value.path("id").asString()).isEqualTo("fetch_" + thinId + "_" + paymentIntent);
         assertThat(value.path("source").asString()).isEqualTo("thin_event");
         assertThat(value.path("data").path("object").path("id").asString()).isEqualTo(paymentIntent);
@@ -129,13 +133,13 @@ abstract class ThinEventsContract {
                 .orElseThrow();
         thinEvent(account, "customer", customer, "/v1/customers/" + customer);
 
-        events.awaitRecord(
+        fetched.awaitRecord(
                 TopicReader.hasHeader(StripeEventHeaders.SOURCE, "thin_event").and(TopicReader.hasKey(customer)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(count("unknown_type")).isEqualTo(unknownBefore + 1);
             assertThat(count("not_found")).isEqualTo(notFoundBefore + 1);
         });
-        assertThat(events.records(TopicReader.hasKey("mtr_123")).stream()
+        assertThat(fetched.records(TopicReader.hasKey("mtr_123")).stream()
                         .filter(r -> "thin_event".equals(TopicReader.header(r, StripeEventHeaders.SOURCE))))
                 .as("nothing fetched for a type Paystream does not keep")
                 .isEmpty();
