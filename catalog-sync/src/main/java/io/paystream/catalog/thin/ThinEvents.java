@@ -162,6 +162,7 @@ class ThinEvents {
         FetchedObject fetched =
                 FetchedObject.of(json, account, target.livemode(), fetchedAt, EventSource.THIN_EVENT, eventId, null);
         publisher.publishAll(
+                Topics.STRIPE_FETCHED,
                 List.of(new StripeEventsPublisher.Outgoing(fetched.key(), fetched.toValue(), fetched.headers(tenant))));
         count("resolved");
     }
