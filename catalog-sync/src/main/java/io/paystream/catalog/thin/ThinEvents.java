@@ -13,6 +13,7 @@ import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.catalog.sync.SyncTargetNames;
 import io.paystream.catalog.sync.SyncTargets;
 import io.paystream.events.EventSource;
+import io.paystream.events.Topics;
 import io.paystream.events.fetched.FetchedObject;
 import java.time.Clock;
 import java.time.Instant;
