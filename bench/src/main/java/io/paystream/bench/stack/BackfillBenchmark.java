@@ -114,7 +114,7 @@ public final class BackfillBenchmark {
                     end,
                     published,
                     processed,
-                    workerBackfilled(stack, true) - 0,
+                    workerBackfilled(stack, true),
                     rateLimit,
                     peakHeap,
                     cpuBefore,
@@ -175,7 +175,7 @@ public final class BackfillBenchmark {
                         .formatted(
                                 100.0 * apiCalls / (rateLimit * listingSeconds), apiCalls / listingSeconds, rateLimit))
                 .append('\n');
-        out.append("- Published to stripe.events: %,d; processed by payment-worker: %,d (applied %,d)"
+        out.append("- Published to stripe.fetched: %,d; processed by payment-worker: %,d (applied %,d)"
                         .formatted(published, processed, applied))
                 .append('\n');
         out.append("- **End to end: %,.0f objects/s applied** (%,d in %.1f s, from the request to the worker's last)"
@@ -203,7 +203,7 @@ public final class BackfillBenchmark {
         return out.toString();
     }
 
-    /** Objects the run handed to Kafka: every type but products and prices, which catalog-sync writes itself. */
+    /** Objects the run handed to Kafka (stripe.fetched): every type but products and prices, which catalog-sync writes. */
     private static long publishedToKafka(JsonNode run) {
         long published = 0;
         for (JsonNode target : run.path("targets")) {
