@@ -1,5 +1,6 @@
 package io.paystream.catalog.backfill;
 
+import io.paystream.events.fetched.ObjectIdentity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,24 +94,12 @@ record ListedPage(
 
     /** Reads the object the parser just entered, up to its end, keeping its top-level {@code object} and {@code id}. */
     private static Item item(JsonParser parser, String text, int start) {
-        String type = null;
-        String id = null;
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            if (parser.nextToken() == JsonToken.VALUE_STRING && ("object".equals(name) || "id".equals(name))) {
-                if ("object".equals(name)) {
-                    type = parser.getString();
-                } else {
-                    id = parser.getString();
-                }
-            } else {
-                parser.skipChildren();
-            }
-        }
+        ObjectIdentity identity = ObjectIdentity.read(parser);
+        String type = identity.type();
         if (type == null) {
             throw new IllegalStateException("a listed object without an 'object' field");
         }
         int end = Math.toIntExact(parser.currentTokenLocation().getCharOffset()) + 1;
-        return new Item(text.substring(start, end), type, id);
+        return new Item(text.substring(start, end), type, identity.id());
     }
 }

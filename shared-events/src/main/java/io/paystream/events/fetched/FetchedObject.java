@@ -92,31 +92,20 @@ public record FetchedObject(
             EventSource source,
             String scope,
             @Nullable String runId) {
-        String type = null;
-        String objectId = null;
+        ObjectIdentity identity;
         try (JsonParser parser = JSON.createParser(objectJson)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a Stripe object: not a JSON object");
             }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                if (parser.nextToken() == JsonToken.VALUE_STRING && ("object".equals(name) || "id".equals(name))) {
-                    if ("object".equals(name)) {
-                        type = parser.getString();
-                    } else {
-                        objectId = parser.getString();
-                    }
-                } else {
-                    parser.skipChildren();
-                }
-            }
+            identity = ObjectIdentity.read(parser);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("not a Stripe object: not JSON", e);
         }
+        String type = identity.type();
         if (type == null || type.isBlank()) {
             throw new IllegalArgumentException("not a Stripe object: no 'object' field");
         }
-        return listed(objectJson, type, objectId, account, livemode, fetchedAt, source, scope, runId);
+        return listed(objectJson, type, identity.id(), account, livemode, fetchedAt, source, scope, runId);
     }
 
     /**
