@@ -1,8 +1,8 @@
 package io.paystream.catalog.backfill;
 
+import io.paystream.catalog.stripe.StripeListEnvelope;
 import io.paystream.events.fetched.ObjectIdentity;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
@@ -58,38 +58,14 @@ record ListedPage(
      * @throws IllegalStateException when the body is not Stripe's list envelope
      */
     static ListedPage parse(String body, Instant fetchedAt) {
-        List<Item> items = new ArrayList<>();
-        boolean hasMore = false;
-        boolean sawData = false;
-        try (JsonParser parser = JSON.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalStateException("a list answer is not a JSON object");
-            }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("data".equals(name) && value == JsonToken.START_ARRAY) {
-                    sawData = true;
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        int start =
-                                Math.toIntExact(parser.currentTokenLocation().getCharOffset());
-                        items.add(item(parser, body, start));
-                    }
-                } else if ("has_more".equals(name)) {
-                    hasMore = value == JsonToken.VALUE_TRUE;
-                } else {
-                    parser.skipChildren();
-                }
-            }
-        }
-        if (!sawData) {
-            throw new IllegalStateException("a list answer without a data array");
-        }
+        StripeListEnvelope<Item> envelope = StripeListEnvelope.cut(body, ListedPage::item);
+        List<Item> items = envelope.items();
+        boolean hasMore = envelope.hasMore();
         String lastId = items.isEmpty() ? null : items.get(items.size() - 1).id();
         if (hasMore && lastId == null) {
             throw new IllegalStateException("a list page's last object has no id to continue from");
         }
-        return new ListedPage(List.copyOf(items), hasMore, lastId, fetchedAt);
+        return new ListedPage(items, hasMore, lastId, fetchedAt);
     }
 
     /** Reads the object the parser just entered, up to its end, keeping its top-level {@code object} and {@code id}. */
@@ -99,7 +75,6 @@ record ListedPage(
         if (type == null) {
             throw new IllegalStateException("a listed object without an 'object' field");
         }
-        int end = Math.toIntExact(parser.currentTokenLocation().getCharOffset()) + 1;
-        return new Item(text.substring(start, end), type, identity.id());
+        return new Item(StripeListEnvelope.textUpToHere(parser, text, start), type, identity.id());
     }
 }

@@ -1,11 +1,9 @@
 package io.paystream.catalog.reconcile;
 
+import io.paystream.catalog.stripe.StripeListEnvelope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One answer of {@code GET /v1/events}, cut into its events without re-serialising them (each is the exact text Stripe
@@ -16,40 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record EventsPage(List<ListedEvent> events, boolean hasMore) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     /** @throws IllegalStateException when the body is not Stripe's list envelope of events */
     static EventsPage parse(String body) {
-        List<ListedEvent> events = new ArrayList<>();
-        boolean hasMore = false;
-        boolean sawData = false;
-        try (JsonParser parser = JSON.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalStateException("an events answer is not a JSON object");
-            }
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("data".equals(name) && value == JsonToken.START_ARRAY) {
-                    sawData = true;
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        int start =
-                                Math.toIntExact(parser.currentTokenLocation().getCharOffset());
-                        parser.skipChildren();
-                        int end = Math.toIntExact(parser.currentTokenLocation().getCharOffset()) + 1;
-                        events.add(ListedEvent.of(body.substring(start, end)));
-                    }
-                } else if ("has_more".equals(name)) {
-                    hasMore = value == JsonToken.VALUE_TRUE;
-                } else {
-                    parser.skipChildren();
-                }
-            }
-        }
-        if (!sawData) {
-            throw new IllegalStateException("an events answer without a data array");
-        }
-        return new EventsPage(List.copyOf(events), hasMore);
+        StripeListEnvelope<ListedEvent> envelope = StripeListEnvelope.cut(body, (parser, text, start) -> {
+            parser.skipChildren();
+            return ListedEvent.of(StripeListEnvelope.textUpToHere(parser, text, start));
+        });
+        return new EventsPage(envelope.items(), envelope.hasMore());
     }
 
     /** Oldest first: the order reconciliation publishes in. */
