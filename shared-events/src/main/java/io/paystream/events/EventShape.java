@@ -15,6 +15,7 @@ public enum EventShape {
     FETCHED("paystream.fetched_object");
 
     private final String objectField;
+    private final String headerValue = name().toLowerCase(java.util.Locale.ROOT);
 
     EventShape(String objectField) {
         this.objectField = objectField;
@@ -36,6 +37,6 @@ public enum EventShape {
     }
 
     public String headerValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return headerValue;
     }
 }

@@ -18,8 +18,11 @@ public enum EventSource {
     /** An object fetched to resolve a thin event ({@link EventShape#FETCHED}). */
     THIN_EVENT;
 
+    // kept, not lower-cased per call: every fetched record and every consumed record reads it
+    private final String headerValue = name().toLowerCase(Locale.ROOT);
+
     public String headerValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return headerValue;
     }
 
     /**

@@ -57,11 +57,11 @@ public record StripeEventMetadata(
             headers.put(StripeEventHeaders.API_VERSION, apiVersion);
         }
         if (created != null) {
-            headers.put(StripeEventHeaders.EVENT_CREATED, created.toString());
+            headers.put(StripeEventHeaders.EVENT_CREATED, InstantText.of(created));
         }
         headers.put(StripeEventHeaders.ENDPOINT_ID, endpointId);
         headers.put(StripeEventHeaders.TENANT, tenant);
-        headers.put(StripeEventHeaders.RECEIVED_AT, receivedAt.toString());
+        headers.put(StripeEventHeaders.RECEIVED_AT, InstantText.of(receivedAt));
         headers.put(StripeEventHeaders.CONTRACT_VERSION, StripeEventHeaders.CURRENT_CONTRACT_VERSION);
         return headers;
     }
@@ -84,10 +84,10 @@ public record StripeEventMetadata(
                     header.apply(StripeEventHeaders.ACCOUNT),
                     Boolean.parseBoolean(required(header, StripeEventHeaders.LIVEMODE)),
                     header.apply(StripeEventHeaders.API_VERSION),
-                    created == null ? null : Instant.parse(created),
+                    created == null ? null : InstantText.parse(created),
                     required(header, StripeEventHeaders.ENDPOINT_ID),
                     required(header, StripeEventHeaders.TENANT),
-                    Instant.parse(required(header, StripeEventHeaders.RECEIVED_AT)));
+                    InstantText.parse(required(header, StripeEventHeaders.RECEIVED_AT)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedEventHeadersException(e.getMessage(), e);
         }
