@@ -1,18 +1,14 @@
 package io.paystream.catalog.backfill;
 
 import io.paystream.catalog.stripe.StripeListEnvelope;
-import io.paystream.events.fetched.ObjectIdentity;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One answer of a list endpoint, cut into its objects without re-serialising them: each object is the exact text
- * Stripe sent (found by the parser's offsets), so what is published is byte for byte what Stripe answered. The cut
- * also reads each object's top-level {@code object} and {@code id}, so that nothing parses an object again.
+ * One answer of a list endpoint, cut into its objects without re-serialising them ({@link StripeListEnvelope}): each
+ * object is the exact text Stripe sent, so what is published is byte for byte what Stripe answered. The cut also
+ * reads each object's top-level {@code object} and {@code id}, so that nothing parses an object again.
  *
  * @param items the objects of {@code data}, in Stripe's order (newest first)
  * @param hasMore whether another page follows
@@ -32,8 +28,6 @@ record ListedPage(
      */
     record Item(String json, String type, @Nullable String id) {}
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     /** The objects' texts. */
     List<String> objects() {
         return items.stream().map(Item::json).toList();
@@ -45,13 +39,7 @@ record ListedPage(
      * @throws IllegalStateException when the body is not a Stripe object
      */
     static ListedPage single(String body, Instant fetchedAt) {
-        String object = body.strip();
-        try (JsonParser parser = JSON.createParser(object)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalStateException("an answer that is not a JSON object");
-            }
-            return new ListedPage(List.of(item(parser, object, 0)), false, null, fetchedAt);
-        }
+        return new ListedPage(List.of(item(StripeListEnvelope.single(body))), false, null, fetchedAt);
     }
 
     /**
@@ -68,13 +56,10 @@ record ListedPage(
         return new ListedPage(items, hasMore, lastId, fetchedAt);
     }
 
-    /** Reads the object the parser just entered, up to its end, keeping its top-level {@code object} and {@code id}. */
-    private static Item item(JsonParser parser, String text, int start) {
-        ObjectIdentity identity = ObjectIdentity.read(parser);
-        String type = identity.type();
-        if (type == null) {
+    private static Item item(StripeListEnvelope.ListedObject object) {
+        if (object.type() == null) {
             throw new IllegalStateException("a listed object without an 'object' field");
         }
-        return new Item(StripeListEnvelope.textUpToHere(parser, text, start), type, identity.id());
+        return new Item(object.json(), object.type(), object.id());
     }
 }

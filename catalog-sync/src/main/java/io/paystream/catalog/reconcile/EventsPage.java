@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One answer of {@code GET /v1/events}, cut into its events without re-serialising them (each is the exact text Stripe
- * sent, found by the parser's offsets).
+ * sent).
  *
  * @param events in Stripe's order: newest first
  * @param hasMore whether Stripe has more in the direction paged
@@ -16,10 +16,8 @@ record EventsPage(List<ListedEvent> events, boolean hasMore) {
 
     /** @throws IllegalStateException when the body is not Stripe's list envelope of events */
     static EventsPage parse(String body) {
-        StripeListEnvelope<ListedEvent> envelope = StripeListEnvelope.cut(body, (parser, text, start) -> {
-            parser.skipChildren();
-            return ListedEvent.of(StripeListEnvelope.textUpToHere(parser, text, start));
-        });
+        StripeListEnvelope<ListedEvent> envelope =
+                StripeListEnvelope.cut(body, object -> ListedEvent.of(object.json()));
         return new EventsPage(envelope.items(), envelope.hasMore());
     }
 
