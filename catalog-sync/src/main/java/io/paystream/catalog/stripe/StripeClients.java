@@ -2,7 +2,6 @@ package io.paystream.catalog.stripe;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
-import com.stripe.net.HttpURLConnectionClient;
 import com.stripe.net.StripeResponse;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
@@ -34,6 +33,9 @@ public class StripeClients {
     private final @Nullable RateLimiter testLimiter;
 
     private final @Nullable RateLimiter liveLimiter;
+    /** One transport, so its connections are kept alive across every account's requests. */
+    private final JdkStripeTransport transport;
+
     private final Retry testRetry;
     private final Retry liveRetry;
 
@@ -43,6 +45,7 @@ public class StripeClients {
             RateLimiterRegistry rateLimiters,
             RetryRegistry retries) {
         this.api = api;
+        this.transport = new JdkStripeTransport(api.connectTimeout());
         this.testLimiter =
                 limiter(rateLimiters, "stripe-test", catalog.rateLimit().test());
         this.liveLimiter =
@@ -63,10 +66,7 @@ public class StripeClients {
                 .setReadTimeout(Math.toIntExact(api.readTimeout().toMillis()))
                 .setMaxNetworkRetries(0)
                 .setHttpClient(new GuardedHttpClient(
-                        new HttpURLConnectionClient(),
-                        live ? liveLimiter : testLimiter,
-                        live ? liveRetry : testRetry,
-                        listener))
+                        transport, live ? liveLimiter : testLimiter, live ? liveRetry : testRetry, listener))
                 .build();
     }
 
