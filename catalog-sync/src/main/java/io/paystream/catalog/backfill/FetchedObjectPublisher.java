@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -47,6 +48,13 @@ class FetchedObjectPublisher implements DisposableBean {
             if (send.isCompletedExceptionally()) {
                 break; // Kafka unreachable: each further send would wait max.block.ms for metadata again
             }
+        }
+        // The page is complete: send its last batches now rather than after linger.ms (each page's cycle waits for
+        // this acknowledgement before the next page is listed). Other types' records in the producer go with them.
+        try {
+            template.flush();
+        } catch (InterruptException e) {
+            throw new BackfillProgress.BackfillAbortedException("interrupted while Kafka acknowledged a page", e);
         }
         try {
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
