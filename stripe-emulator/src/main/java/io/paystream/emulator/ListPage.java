@@ -13,7 +13,7 @@ final class ListPage {
 
     static <T extends Listed> JsonMap of(
             ListSource<T> index, Params params, Predicate<T> filter, String url, String kind) {
-        return of(index, params, filter, url, kind, Listed::render);
+        return of(index, params, filter, url, kind, Listed::listed);
     }
 
     static <T extends Listed> JsonMap of(
@@ -22,7 +22,7 @@ final class ListPage {
             Predicate<T> filter,
             String url,
             String kind,
-            Function<T, JsonMap> render) {
+            Function<? super T, ?> render) {
         int limit = limit(params);
         String startingAfter = params.nullableString("starting_after");
         String endingBefore = params.nullableString("ending_before");
@@ -30,7 +30,7 @@ final class ListPage {
             throw ApiError.invalid(
                     "You may only specify one of these parameters: ending_before, starting_after.", "ending_before");
         }
-        List<JsonMap> data = new ArrayList<>(limit);
+        List<Object> data = new ArrayList<>(limit);
         boolean hasMore;
         if (endingBefore != null) {
             hasMore = collect(
@@ -53,7 +53,7 @@ final class ListPage {
     }
 
     private static <T extends Listed> boolean collect(
-            Iterable<T> items, Predicate<T> filter, int limit, Function<T, JsonMap> render, List<JsonMap> into) {
+            Iterable<T> items, Predicate<T> filter, int limit, Function<? super T, ?> render, List<Object> into) {
         for (T item : items) {
             if (!filter.test(item)) {
                 continue;

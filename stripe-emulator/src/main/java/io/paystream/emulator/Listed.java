@@ -26,4 +26,12 @@ abstract class Listed {
     }
 
     abstract JsonMap render();
+
+    /**
+     * What a list page holds for this object: {@link #render}, or where that costs too much per page, the same JSON
+     * already serialised, as a {@link tools.jackson.databind.util.RawValue} that Jackson writes as it is.
+     */
+    Object listed() {
+        return render();
+    }
 }

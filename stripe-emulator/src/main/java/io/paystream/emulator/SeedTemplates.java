@@ -36,16 +36,43 @@ final class SeedTemplates {
     final Template subscription;
     final Template invoice;
 
-    /**
-     * One fixture object, parsed once, and its {@code created}, from which all its timestamps are shifted. Rendering
-     * copies the tree, replacing ids in strings and moving timestamps in the same walk: about ten times cheaper than
-     * parsing text per object, which matters when a benchmark lists 500,000 seeded objects.
-     */
-    record Template(Map<String, Object> tree, long created) {
+    /** The fixture's product in plan and price ids, renamed as seeded subscriptions' plan. */
+    static final String PRO_PRICE_TOKEN = "{{run}}_stcpro";
 
-        /** A copy with ids replaced (pairs of fixture id, new id), timestamps moved to {@code newCreated}. */
+    static final String PRO_PRICE = "SeededMonthlyPro";
+
+    /**
+     * One fixture object, parsed once, its {@code created}, from which all its timestamps are shifted, and the fixture
+     * ids its strings hold, replaced per object in this order. {@link #render} copies the tree, replacing ids in strings
+     * and moving timestamps in the same walk: the reference, kept for retrieves and filters on uncommon fields. Lists
+     * write {@link #compiled} text, which gives the same JSON for a fraction of the CPU (see {@link CompiledTemplate}).
+     */
+    static final class Template {
+        final Map<String, Object> tree;
+        final long created;
+        final List<String> tokens;
+        final CompiledTemplate compiled;
+
+        Template(Map<String, Object> tree, long created, List<String> tokens) {
+            this.tree = tree;
+            this.created = created;
+            this.tokens = tokens;
+            this.compiled = new CompiledTemplate(tree, tokens);
+        }
+
+        /** A copy with ids replaced ({@code ids} in {@link #tokens} order), timestamps moved to {@code newCreated}. */
         LinkedHashMap<String, Object> render(long newCreated, boolean livemode, String uniqueRun, String... ids) {
-            return copy(tree, newCreated - created, livemode, uniqueRun, ids);
+            String[] pairs = new String[2 * tokens.size()];
+            for (int i = 0; i < tokens.size(); i++) {
+                pairs[2 * i] = tokens.get(i);
+                pairs[2 * i + 1] = ids[i];
+            }
+            return copy(tree, newCreated - created, livemode, uniqueRun, pairs);
+        }
+
+        /** {@link #render} followed by {@code putAll(overrides)}, as UTF-8 JSON. */
+        byte[] json(long newCreated, boolean livemode, String uniqueRun, String[] ids, Map<String, ?> overrides) {
+            return compiled.write(newCreated - created, livemode, uniqueRun, ids, overrides);
         }
 
         private static LinkedHashMap<String, Object> copy(
@@ -79,7 +106,7 @@ final class SeedTemplates {
                 for (int i = 0; i < ids.length; i += 2) {
                     text = text.replace(ids[i], ids[i + 1]);
                 }
-                return text.replace("{{run}}_stcpro", "SeededMonthlyPro").replace(StripeFixtures.RUN_TOKEN, run);
+                return text.replace(PRO_PRICE_TOKEN, PRO_PRICE).replace(StripeFixtures.RUN_TOKEN, run);
             }
             return value;
         }
@@ -94,16 +121,24 @@ final class SeedTemplates {
     }
 
     private SeedTemplates() {
-        customer = template("card_checkout_success", "customer.created", object -> true);
-        paymentIntent = template("card_checkout_success", "payment_intent.succeeded", object -> true);
-        charge = template("card_checkout_success", "charge.updated", object -> true);
-        subscription = template("subscription_trial_to_canceled", "customer.subscription.updated", object -> "active"
-                .equals(object.get("status")));
-        invoice =
-                template("subscription_trial_to_canceled", "invoice.paid", object -> INVOICE.equals(object.get("id")));
+        List<String> checkout = List.of(PAYMENT_INTENT, CHARGE, CUSTOMER);
+        customer = template("card_checkout_success", "customer.created", object -> true, List.of(CUSTOMER));
+        paymentIntent = template("card_checkout_success", "payment_intent.succeeded", object -> true, checkout);
+        charge = template("card_checkout_success", "charge.updated", object -> true, checkout);
+        subscription = template(
+                "subscription_trial_to_canceled",
+                "customer.subscription.updated",
+                object -> "active".equals(object.get("status")),
+                List.of(SUBSCRIPTION, SUBSCRIBER));
+        invoice = template(
+                "subscription_trial_to_canceled",
+                "invoice.paid",
+                object -> INVOICE.equals(object.get("id")),
+                List.of(INVOICE, SUBSCRIPTION, SUBSCRIBER, PLATFORM));
     }
 
-    private static Template template(String lifecycle, String type, Predicate<Map<String, Object>> which) {
+    private static Template template(
+            String lifecycle, String type, Predicate<Map<String, Object>> which, List<String> tokens) {
         for (FixtureEvent event : StripeFixtures.lifecycle(lifecycle, StripeFixtures.RUN_TOKEN)) {
             if (!event.type().equals(type)) {
                 continue;
@@ -112,7 +147,7 @@ final class SeedTemplates {
             @SuppressWarnings("unchecked")
             Map<String, Object> object = (Map<String, Object>) ((Map<String, Object>) parsed.get("data")).get("object");
             if (which.test(object)) {
-                return new Template(object, ((Number) object.get("created")).longValue());
+                return new Template(object, ((Number) object.get("created")).longValue(), tokens);
             }
         }
         throw new IllegalStateException("test-support's fixtures have no " + type + " in " + lifecycle);

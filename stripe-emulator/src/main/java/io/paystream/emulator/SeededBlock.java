@@ -141,5 +141,10 @@ final class SeededBlock {
         JsonMap render() {
             return owner.render(kind, ordinal);
         }
+
+        @Override
+        Object listed() {
+            return RawJson.value(owner.json(kind, ordinal));
+        }
     }
 }
