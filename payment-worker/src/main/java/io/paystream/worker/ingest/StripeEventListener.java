@@ -11,10 +11,11 @@ import io.paystream.worker.apply.RecordFailedException;
 import io.paystream.worker.apply.StripeEventApplier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -55,9 +56,10 @@ class StripeEventListener {
         RuntimeException headerFailure = null;
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
+                Map<String, String> headers = headers(record);
                 incoming.add(new StripeEventApplier.Incoming(
-                        StripeEventMetadata.fromHeaders(name -> header(record, name)),
-                        EventSource.fromHeaders(name -> header(record, name)),
+                        StripeEventMetadata.fromHeaders(headers::get),
+                        EventSource.fromHeaders(headers::get),
                         record.value()));
             } catch (RuntimeException e) {
                 headerFailure = e; // records before this one are still applied below
@@ -94,8 +96,19 @@ class StripeEventListener {
         relay.relay(pending);
     }
 
-    private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    /**
+     * The record's headers by name, the last of a repeated one winning (as {@code lastHeader}); read once rather than
+     * searched per name, which was 5% of the worker's CPU.
+     */
+    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            if (header.value() != null) {
+                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            } else {
+                headers.remove(header.key());
+            }
+        }
+        return headers;
     }
 }
