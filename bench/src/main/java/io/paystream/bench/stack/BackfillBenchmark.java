@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issue 12's backfill benchmark: the stack as {@code ./paystream up} runs it, the emulator seeded with a large account
  * (by default 100,000 customers, 200,000 PaymentIntents each with its charge, 20,000 subscriptions, 60,000 invoices),
- * then one backfill of it through catalog-sync, Kafka and payment-worker. Reports objects applied per second end to
- * end, the listing's use of the client-side limiter's budget, and each service's peak heap.
+ * then one backfill of it through catalog-sync, Kafka and payment-worker, the first after the stack started. Then the
+ * same again for the demo shop's connected account on the now warm stack ({@code -Dbench.backfill.warm=false} skips
+ * it). Reports objects applied per second end to end, the listing's use of the client-side limiter's budget, and each
+ * service's peak heap, for each run.
  *
  * <p>A special setup, labelled so in the report: catalog-sync's test-mode limiter is set to Stripe's live limit
  * ({@code CATALOG_RATE_LIMIT_TEST}, 100/s by default here; the shipped test default is 20/s, below Stripe's 25/s for test
@@ -37,16 +40,21 @@ public final class BackfillBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> ENDED = Set.of("succeeded", "partial", "failed", "abandoned", "skipped");
     private static final String ADMIN_TOKEN = "paystream-local-admin-token";
+    private static final String PLATFORM = "platform";
+    /** The local stack's demo shop (local-stack's DemoConnection): a connected account with keys. */
+    private static final String DEMO_SHOP = "acct_1DemoShopPaystrm";
 
     private BackfillBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        int customers = Integer.getInteger("bench.backfill.customers", 100_000);
-        int paymentIntents = Integer.getInteger("bench.backfill.paymentIntents", 200_000);
-        int subscriptions = Integer.getInteger("bench.backfill.subscriptions", 20_000);
-        int invoices = Integer.getInteger("bench.backfill.invoices", 60_000);
+        BackfillReport.Seed seed = new BackfillReport.Seed(
+                Integer.getInteger("bench.backfill.customers", 100_000),
+                Integer.getInteger("bench.backfill.paymentIntents", 200_000),
+                Integer.getInteger("bench.backfill.subscriptions", 20_000),
+                Integer.getInteger("bench.backfill.invoices", 60_000));
         int rateLimit = Integer.getInteger("bench.backfill.rateLimit", 100);
+        boolean warm = Boolean.parseBoolean(System.getProperty("bench.backfill.warm", "true"));
         Duration timeout = Duration.ofMinutes(Integer.getInteger("bench.backfill.timeoutMinutes", 30));
         Path results = repo.resolve("bench/results");
         LaunchedStack.deleteEarlierData(results);
@@ -60,69 +68,27 @@ public final class BackfillBenchmark {
                 dataDir,
                 Duration.ofSeconds(300),
                 Map.of("CATALOG_RATE_LIMIT_TEST", Integer.toString(rateLimit)))) {
-            String emulator = "http://127.0.0.1:" + stack.ports().emulator();
-            post(emulator + "/_emulator/rate-limits?test=0&live=0", null);
-            Instant seedStart = Instant.now();
-            post(
-                    emulator + "/_emulator/seed-payments?livemode=false&customers=" + customers + "&payment_intents="
-                            + paymentIntents + "&subscriptions=" + subscriptions + "&invoices=" + invoices,
-                    null);
-            System.out.printf(
-                    "seeded in %.1f s%n",
-                    Duration.between(seedStart, Instant.now()).toMillis() / 1000.0);
-
-            ServiceMetrics metrics = new ServiceMetrics(stack);
+            post("http://127.0.0.1:" + stack.ports().emulator() + "/_emulator/rate-limits?test=0&live=0", null);
             Map<String, ProcessHandle> processes = StackProcesses.of(stack.launcher());
-            Map<String, Duration> cpuBefore = cpu(processes);
-            long processedBefore = workerBackfilled(stack, false);
-            Map<String, Long> peakHeap = new LinkedHashMap<>();
-
-            Instant start = Instant.now();
-            JsonNode started = post(stack.catalogUrl() + "/api/backfill?account=platform&livemode=false", ADMIN_TOKEN);
-            String runId = started.path("runId").asString();
-            JsonNode run = started;
-            Instant listed = null;
-            long published = 0;
-            long processed = 0;
-            Instant deadline = start.plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
-                metrics.heapUsed().forEach((service, bytes) -> peakHeap.merge(service, bytes, Math::max));
-                if (listed == null) {
-                    run = get(stack.catalogUrl() + "/api/backfill/" + runId, ADMIN_TOKEN);
-                    if (ENDED.contains(run.path("status").asString())) {
-                        listed = Instant.now();
-                        published = publishedToKafka(run);
-                    }
-                }
-                processed = workerBackfilled(stack, false) - processedBefore;
-                System.out.printf(
-                        "%5.0f s  backfill %s, worker processed %,d%n",
-                        Duration.between(start, Instant.now()).toMillis() / 1000.0,
-                        run.path("status").asString(),
-                        processed);
-                if (listed != null && processed >= published) {
-                    break;
-                }
+            List<BackfillReport.Measured> runs = new ArrayList<>();
+            runs.add(measure(
+                    stack,
+                    processes,
+                    PLATFORM,
+                    seed,
+                    timeout,
+                    "First backfill after start (the platform account): every JVM cold"));
+            if (warm) {
+                runs.add(measure(
+                        stack,
+                        processes,
+                        DEMO_SHOP,
+                        seed,
+                        timeout,
+                        "Second backfill, of the demo shop's connected account, on the same running stack: JVMs"
+                                + " warm, the first run's documents already stored"));
             }
-            Instant end = Instant.now();
-            Map<String, Duration> cpuAfter = cpu(processes);
-            String report = report(
-                    run,
-                    start,
-                    listed,
-                    end,
-                    published,
-                    processed,
-                    workerBackfilled(stack, true),
-                    rateLimit,
-                    peakHeap,
-                    cpuBefore,
-                    cpuAfter,
-                    customers,
-                    paymentIntents,
-                    subscriptions,
-                    invoices);
+            String report = BackfillReport.render(runs, rateLimit, seed);
             System.out.println(report);
             Path file = results.resolve("backfill-" + tag + ".md");
             Files.writeString(file, report);
@@ -130,77 +96,75 @@ public final class BackfillBenchmark {
         }
     }
 
-    private static String report(
-            JsonNode run,
-            Instant start,
-            Instant listed,
-            Instant end,
-            long published,
-            long processed,
-            long applied,
-            int rateLimit,
-            Map<String, Long> peakHeap,
-            Map<String, Duration> cpuBefore,
-            Map<String, Duration> cpuAfter,
-            int customers,
-            int paymentIntents,
-            int subscriptions,
-            int invoices) {
-        double listingSeconds =
-                listed == null ? Double.NaN : Duration.between(start, listed).toMillis() / 1000.0;
-        double endToEndSeconds = Duration.between(start, end).toMillis() / 1000.0;
-        long apiCalls = 0;
-        long objects = 0;
-        for (JsonNode target : run.path("targets")) {
-            apiCalls += target.path("counts").path("apiCalls").asLong();
-            objects += target.path("counts").path("objects").asLong();
-        }
-        StringBuilder out = new StringBuilder();
-        out.append("### Backfill benchmark (`bench/backfill.sh`), ")
-                .append(Instant.now())
-                .append("\n\n");
-        out.append("Special setup: `./paystream up` with catalog-sync's test-mode limiter at ")
-                .append(rateLimit)
-                .append(" requests/s (Stripe's live limit) and the emulator's own limits off. Seeded: ")
-                .append("%,d customers, %,d PaymentIntents with their charges, %,d subscriptions, %,d invoices."
-                        .formatted(customers, paymentIntents, subscriptions, invoices))
-                .append("\n\n");
-        out.append("- Run ")
-                .append(run.path("runId").asString())
-                .append(": ")
-                .append(run.path("status").asString());
-        out.append("; %,d objects read in %,d API calls, listing %.1f s".formatted(objects, apiCalls, listingSeconds))
-                .append('\n');
-        out.append("- Limiter budget used while listing: %.0f%% (%,.1f requests/s of %d)"
-                        .formatted(
-                                100.0 * apiCalls / (rateLimit * listingSeconds), apiCalls / listingSeconds, rateLimit))
-                .append('\n');
-        out.append("- Published to stripe.fetched: %,d; processed by payment-worker: %,d (applied %,d)"
-                        .formatted(published, processed, applied))
-                .append('\n');
-        out.append("- **End to end: %,.0f objects/s applied** (%,d in %.1f s, from the request to the worker's last)"
-                        .formatted(processed / endToEndSeconds, processed, endToEndSeconds))
-                .append('\n');
-        out.append("- Peak used heap (MB): ");
-        peakHeap.forEach((service, bytes) ->
-                out.append(service).append(' ').append(bytes >> 20).append(", "));
-        out.append("\n- CPU over the run (s): ");
-        cpuAfter.forEach((name, after) -> out.append(name)
-                .append(' ')
-                .append(after.minus(cpuBefore.getOrDefault(name, Duration.ZERO)).toSeconds())
-                .append(", "));
-        out.append("\n\nPer type:\n\n| type | status | objects | pages |\n|---|---|---|---|\n");
-        for (JsonNode target : run.path("targets")) {
-            for (JsonNode type : target.path("types")) {
-                out.append("| %s | %s | %,d | %,d |%n"
-                        .formatted(
-                                type.path("type").asString(),
-                                type.path("status").asString(),
-                                type.path("objects").asLong(),
-                                type.path("pages").asLong()));
+    /** Seeds {@code account} with {@code seed} and follows one backfill of it until the worker counted every object. */
+    private static BackfillReport.Measured measure(
+            LaunchedStack stack,
+            Map<String, ProcessHandle> processes,
+            String account,
+            BackfillReport.Seed seed,
+            Duration timeout,
+            String label) {
+        String emulator = "http://127.0.0.1:" + stack.ports().emulator();
+        Instant seedStart = Instant.now();
+        post(
+                emulator + "/_emulator/seed-payments?livemode=false"
+                        + (account.equals(PLATFORM) ? "" : "&account=" + account) + "&customers=" + seed.customers()
+                        + "&payment_intents=" + seed.paymentIntents() + "&subscriptions=" + seed.subscriptions()
+                        + "&invoices=" + seed.invoices(),
+                null);
+        System.out.printf(
+                "%s: seeded in %.1f s%n",
+                account, Duration.between(seedStart, Instant.now()).toMillis() / 1000.0);
+
+        ServiceMetrics metrics = new ServiceMetrics(stack);
+        Map<String, Duration> cpuBefore = cpu(processes);
+        long processedBefore = workerBackfilled(stack, false);
+        long appliedBefore = workerBackfilled(stack, true);
+        Map<String, Long> peakHeap = new LinkedHashMap<>();
+
+        Instant start = Instant.now();
+        JsonNode started =
+                post(stack.catalogUrl() + "/api/backfill?account=" + account + "&livemode=false", ADMIN_TOKEN);
+        String runId = started.path("runId").asString();
+        JsonNode run = started;
+        Instant listed = null;
+        long published = 0;
+        long processed = 0;
+        Instant deadline = start.plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+            metrics.heapUsed().forEach((service, bytes) -> peakHeap.merge(service, bytes, Math::max));
+            if (listed == null) {
+                run = get(stack.catalogUrl() + "/api/backfill/" + runId, ADMIN_TOKEN);
+                if (ENDED.contains(run.path("status").asString())) {
+                    listed = Instant.now();
+                    published = publishedToKafka(run);
+                }
+            }
+            processed = workerBackfilled(stack, false) - processedBefore;
+            System.out.printf(
+                    "%5.0f s  %s backfill %s, worker processed %,d%n",
+                    Duration.between(start, Instant.now()).toMillis() / 1000.0,
+                    account,
+                    run.path("status").asString(),
+                    processed);
+            if (listed != null && processed >= published) {
+                break;
             }
         }
-        return out.toString();
+        Instant end = Instant.now();
+        return new BackfillReport.Measured(
+                label,
+                run,
+                start,
+                listed,
+                end,
+                published,
+                processed,
+                workerBackfilled(stack, true) - appliedBefore,
+                peakHeap,
+                cpuBefore,
+                cpu(processes));
     }
 
     /** Objects the run handed to Kafka (stripe.fetched): every type but products and prices, which catalog-sync writes. */
