@@ -1,16 +1,11 @@
 package io.paystream.catalog.backfill;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.paystream.catalog.kafka.AcknowledgedProducers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -42,20 +37,8 @@ class BackfillConfiguration {
     @Bean
     FetchedObjectPublisher fetchedObjectPublisher(
             KafkaProperties kafka, KafkaConnectionDetails connection, BackfillProperties properties) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                connection.getProducer().getBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        int timeoutMs = (int) properties.publishTimeout().toMillis();
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000);
         return new FetchedObjectPublisher(
-                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()),
+                AcknowledgedProducers.factory(kafka, connection, properties.publishTimeout(), 5),
                 properties.publishTimeout());
     }
 

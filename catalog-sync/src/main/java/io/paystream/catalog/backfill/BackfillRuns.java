@@ -1,12 +1,26 @@
 package io.paystream.catalog.backfill;
 
+import static io.paystream.catalog.runs.RunDocuments.ACCOUNT;
+import static io.paystream.catalog.runs.RunDocuments.COUNTS;
+import static io.paystream.catalog.runs.RunDocuments.FINISHED_AT;
+import static io.paystream.catalog.runs.RunDocuments.HEARTBEAT_AT;
+import static io.paystream.catalog.runs.RunDocuments.INSTANCE;
+import static io.paystream.catalog.runs.RunDocuments.LIVEMODE;
+import static io.paystream.catalog.runs.RunDocuments.REASON;
+import static io.paystream.catalog.runs.RunDocuments.REQUESTED_AT;
+import static io.paystream.catalog.runs.RunDocuments.RUN_ID;
+import static io.paystream.catalog.runs.RunDocuments.STARTED_AT;
+import static io.paystream.catalog.runs.RunDocuments.STATUS;
+import static io.paystream.catalog.runs.RunDocuments.TARGET;
+import static io.paystream.catalog.runs.RunDocuments.TRIGGER;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.paystream.catalog.runs.RunDocuments;
 import io.paystream.catalog.sync.SyncTarget;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,27 +34,15 @@ import org.springframework.stereotype.Component;
 /**
  * Backfill run documents in {@value #COLLECTION}: one per run and target, {@code _id = <runId>/<target key>}, with each
  * type's status, cursor and counts under {@code types.<type>}. A page's cursor is written here after the page was
- * handed on: this document is what the next run of a target continues from when this one is abandoned.
+ * handed on: this document is what the next run of a target continues from when this one is abandoned. The fields it
+ * shares with sync runs are named in {@link RunDocuments}.
  */
 @Component
 class BackfillRuns implements InitializingBean {
 
     static final String COLLECTION = "catalog_backfill_runs";
-    static final String RUN_ID = "runId";
-    static final String TARGET = "target";
-    static final String ACCOUNT = "account";
-    static final String LIVEMODE = "livemode";
-    static final String TRIGGER = "trigger";
-    static final String STATUS = "status";
-    static final String REASON = "reason";
-    static final String INSTANCE = "instance";
     static final String RESUMED_FROM = "resumedFrom";
-    static final String REQUESTED_AT = "requestedAt";
-    static final String STARTED_AT = "startedAt";
-    static final String HEARTBEAT_AT = "heartbeatAt";
-    static final String FINISHED_AT = "finishedAt";
     static final String TYPES = "types";
-    static final String COUNTS = "counts";
 
     private static final String ABANDONED = "abandoned: the instance running it stopped before it finished"
             + " (crash, kill or lost lock); a later run of the account continued from its cursors";
@@ -53,12 +55,11 @@ class BackfillRuns implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        runs.createIndex(Indexes.ascending(RUN_ID));
-        runs.createIndex(Indexes.ascending(TARGET, STATUS));
+        RunDocuments.createIndexes(runs);
     }
 
     static String documentId(String runId, SyncTarget target) {
-        return runId + '/' + target.key();
+        return RunDocuments.id(runId, target.key());
     }
 
     void queued(String runId, SyncTarget target, BackfillTrigger trigger, List<BackfillType> types, Instant at) {

@@ -1,13 +1,13 @@
 package io.paystream.catalog.backfill;
 
+import io.paystream.catalog.runs.OverallStatus;
+import io.paystream.catalog.runs.RunDocuments;
+import io.paystream.catalog.runs.RunSpan;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -102,27 +102,25 @@ record BackfillView(
         }
     }
 
+    private static final OverallStatus<BackfillStatus> OVERALL = new OverallStatus<>(
+            BackfillStatus::finished,
+            BackfillStatus.RUNNING,
+            List.of(BackfillStatus.FAILED, BackfillStatus.PARTIAL, BackfillStatus.ABANDONED),
+            BackfillStatus.SKIPPED,
+            BackfillStatus.SUCCEEDED);
+
     static BackfillView of(String runId, List<Document> documents) {
         List<TargetView> targets = documents.stream().map(BackfillView::target).toList();
         List<BackfillStatus> statuses =
                 targets.stream().map(t -> BackfillStatus.of(t.status())).toList();
-        boolean done = statuses.stream().allMatch(BackfillStatus::finished);
+        RunSpan span =
+                RunSpan.of(targets, TargetView::startedAt, TargetView::finishedAt, OVERALL.allFinished(statuses));
         return new BackfillView(
                 runId,
-                overall(statuses).value(),
-                documents.get(0).getString(BackfillRuns.TRIGGER),
-                targets.stream()
-                        .map(TargetView::startedAt)
-                        .filter(Objects::nonNull)
-                        .min(Comparator.naturalOrder())
-                        .orElse(null),
-                done
-                        ? targets.stream()
-                                .map(TargetView::finishedAt)
-                                .filter(Objects::nonNull)
-                                .max(Comparator.naturalOrder())
-                                .orElse(null)
-                        : null,
+                OVERALL.of(statuses).value(),
+                documents.get(0).getString(RunDocuments.TRIGGER),
+                span.startedAt(),
+                span.finishedAt(),
                 targets.stream().map(TargetView::counts).reduce(Counts.ZERO, Counts::plus),
                 targets);
     }
@@ -140,54 +138,30 @@ record BackfillView(
                         t.getString(TypeProgress.STATUS),
                         t.getString(TypeProgress.REASON),
                         t.getString(TypeProgress.CURSOR),
-                        number(t, TypeProgress.OBJECTS),
-                        number(t, TypeProgress.PAGES));
+                        RunDocuments.count(t, TypeProgress.OBJECTS),
+                        RunDocuments.count(t, TypeProgress.PAGES));
                 objects += type.objects();
                 pages += type.pages();
                 types.add(type);
             }
         }
-        Document counts = d.get(BackfillRuns.COUNTS, Document.class);
+        Document counts = d.get(RunDocuments.COUNTS, Document.class);
         Document c = counts == null ? new Document() : counts;
         return new TargetView(
-                d.getString(BackfillRuns.ACCOUNT),
-                d.getBoolean(BackfillRuns.LIVEMODE),
-                d.getString(BackfillRuns.STATUS),
-                d.getString(BackfillRuns.REASON),
+                d.getString(RunDocuments.ACCOUNT),
+                d.getBoolean(RunDocuments.LIVEMODE),
+                d.getString(RunDocuments.STATUS),
+                d.getString(RunDocuments.REASON),
                 d.getString(BackfillRuns.RESUMED_FROM),
-                instant(d, BackfillRuns.STARTED_AT),
-                instant(d, BackfillRuns.HEARTBEAT_AT),
-                instant(d, BackfillRuns.FINISHED_AT),
+                RunDocuments.instant(d, RunDocuments.STARTED_AT),
+                RunDocuments.instant(d, RunDocuments.HEARTBEAT_AT),
+                RunDocuments.instant(d, RunDocuments.FINISHED_AT),
                 new Counts(
                         objects,
                         pages,
-                        number(c, BackfillProgress.API_CALLS),
-                        number(c, BackfillProgress.RATE_LIMITED),
-                        number(c, BackfillProgress.UNANSWERED)),
+                        RunDocuments.count(c, BackfillProgress.API_CALLS),
+                        RunDocuments.count(c, BackfillProgress.RATE_LIMITED),
+                        RunDocuments.count(c, BackfillProgress.UNANSWERED)),
                 types);
-    }
-
-    private static BackfillStatus overall(List<BackfillStatus> statuses) {
-        if (!statuses.stream().allMatch(BackfillStatus::finished)) {
-            return BackfillStatus.RUNNING;
-        }
-        for (BackfillStatus worst : List.of(BackfillStatus.FAILED, BackfillStatus.PARTIAL, BackfillStatus.ABANDONED)) {
-            if (statuses.contains(worst)) {
-                return worst;
-            }
-        }
-        return statuses.stream().allMatch(BackfillStatus.SKIPPED::equals)
-                ? BackfillStatus.SKIPPED
-                : BackfillStatus.SUCCEEDED;
-    }
-
-    private static long number(Document document, String field) {
-        Number value = document.get(field, Number.class);
-        return value == null ? 0 : value.longValue();
-    }
-
-    private static @Nullable Instant instant(Document document, String field) {
-        Date date = document.getDate(field);
-        return date == null ? null : date.toInstant();
     }
 }

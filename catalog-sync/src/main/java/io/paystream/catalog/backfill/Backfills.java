@@ -2,6 +2,7 @@ package io.paystream.catalog.backfill;
 
 import com.stripe.exception.StripeException;
 import io.paystream.catalog.metrics.CatalogMetrics;
+import io.paystream.catalog.runs.RunDocuments;
 import io.paystream.catalog.sync.SyncLocks;
 import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.catalog.sync.SyncTargets;
@@ -268,7 +269,7 @@ class Backfills {
         }
         metrics.abandoned(abandoned.size());
         Document latest = abandoned.get(0);
-        String latestRunId = latest.getString(BackfillRuns.RUN_ID);
+        String latestRunId = latest.getString(RunDocuments.RUN_ID);
         Document stored = latest.get(BackfillRuns.TYPES, Document.class);
         if (stored != null) {
             progress.types.forEach((type, state) -> {

@@ -1,17 +1,12 @@
 package io.paystream.catalog.reconcile;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.paystream.catalog.kafka.AcknowledgedProducers;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -25,20 +20,8 @@ class ReconcileConfiguration {
     @Bean
     StripeEventsPublisher stripeEventsPublisher(
             KafkaProperties kafka, KafkaConnectionDetails connection, ReconcileProperties properties) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                connection.getProducer().getBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        int timeoutMs = (int) properties.publishTimeout().toMillis();
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000);
         return new StripeEventsPublisher(
-                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()),
+                AcknowledgedProducers.factory(kafka, connection, properties.publishTimeout(), 5),
                 properties.publishTimeout());
     }
 

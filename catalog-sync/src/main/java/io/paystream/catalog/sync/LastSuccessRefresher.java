@@ -1,6 +1,7 @@
 package io.paystream.catalog.sync;
 
 import io.paystream.catalog.metrics.CatalogMetrics;
+import io.paystream.catalog.runs.RunDocuments;
 import java.time.Duration;
 import java.util.Date;
 import org.bson.Document;
@@ -32,11 +33,11 @@ class LastSuccessRefresher {
         try {
             targets.all().forEach(t -> metrics.watch(t.account(), SyncTargetNames.mode(t.livemode())));
             for (Document success : runs.lastSuccesses()) {
-                Date at = success.getDate(SyncRuns.FINISHED_AT);
+                Date at = success.getDate(RunDocuments.FINISHED_AT);
                 if (at != null) {
                     metrics.succeeded(
-                            success.getString(SyncRuns.ACCOUNT),
-                            SyncTargetNames.mode(success.getBoolean(SyncRuns.LIVEMODE)),
+                            success.getString(RunDocuments.ACCOUNT),
+                            SyncTargetNames.mode(success.getBoolean(RunDocuments.LIVEMODE)),
                             at.toInstant());
                 }
             }

@@ -1,11 +1,11 @@
 package io.paystream.catalog.sync;
 
+import io.paystream.catalog.runs.OverallStatus;
+import io.paystream.catalog.runs.RunDocuments;
+import io.paystream.catalog.runs.RunSpan;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -80,8 +80,7 @@ public record RunView(
             }
             long[] v = new long[RunCounts.NAMES.length];
             for (int i = 0; i < v.length; i++) {
-                Number value = counts.get(RunCounts.NAMES[i], Number.class);
-                v[i] = value == null ? 0 : value.longValue();
+                v[i] = RunDocuments.count(counts, RunCounts.NAMES[i]);
             }
             return new Counts(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
         }
@@ -100,55 +99,36 @@ public record RunView(
         }
     }
 
+    private static final OverallStatus<RunStatus> OVERALL = new OverallStatus<>(
+            RunStatus::finished,
+            RunStatus.RUNNING,
+            List.of(RunStatus.FAILED, RunStatus.PARTIAL),
+            RunStatus.SKIPPED,
+            RunStatus.SUCCEEDED);
+
     static RunView of(String runId, List<Document> documents) {
         List<TargetView> targets = documents.stream()
                 .map(d -> new TargetView(
-                        d.getString(SyncRuns.ACCOUNT),
-                        d.getBoolean(SyncRuns.LIVEMODE),
-                        d.getString(SyncRuns.STATUS),
-                        d.getString(SyncRuns.REASON),
-                        instant(d, SyncRuns.STARTED_AT),
-                        instant(d, SyncRuns.HEARTBEAT_AT),
-                        instant(d, SyncRuns.FINISHED_AT),
-                        Counts.of(d.get(SyncRuns.COUNTS, Document.class))))
+                        d.getString(RunDocuments.ACCOUNT),
+                        d.getBoolean(RunDocuments.LIVEMODE),
+                        d.getString(RunDocuments.STATUS),
+                        d.getString(RunDocuments.REASON),
+                        RunDocuments.instant(d, RunDocuments.STARTED_AT),
+                        RunDocuments.instant(d, RunDocuments.HEARTBEAT_AT),
+                        RunDocuments.instant(d, RunDocuments.FINISHED_AT),
+                        Counts.of(d.get(RunDocuments.COUNTS, Document.class))))
                 .toList();
         List<RunStatus> statuses =
                 targets.stream().map(t -> RunStatus.of(t.status())).toList();
-        boolean done = statuses.stream().allMatch(RunStatus::finished);
+        RunSpan span =
+                RunSpan.of(targets, TargetView::startedAt, TargetView::finishedAt, OVERALL.allFinished(statuses));
         return new RunView(
                 runId,
-                overall(statuses).value(),
-                documents.get(0).getString(SyncRuns.TRIGGER),
-                targets.stream()
-                        .map(TargetView::startedAt)
-                        .filter(Objects::nonNull)
-                        .min(Comparator.naturalOrder())
-                        .orElse(null),
-                done
-                        ? targets.stream()
-                                .map(TargetView::finishedAt)
-                                .filter(Objects::nonNull)
-                                .max(Comparator.naturalOrder())
-                                .orElse(null)
-                        : null,
+                OVERALL.of(statuses).value(),
+                documents.get(0).getString(RunDocuments.TRIGGER),
+                span.startedAt(),
+                span.finishedAt(),
                 targets.stream().map(TargetView::counts).reduce(Counts.ZERO, Counts::plus),
                 targets);
-    }
-
-    private static RunStatus overall(List<RunStatus> statuses) {
-        if (!statuses.stream().allMatch(RunStatus::finished)) {
-            return RunStatus.RUNNING;
-        }
-        for (RunStatus worst : List.of(RunStatus.FAILED, RunStatus.PARTIAL)) {
-            if (statuses.contains(worst)) {
-                return worst;
-            }
-        }
-        return statuses.stream().allMatch(RunStatus.SKIPPED::equals) ? RunStatus.SKIPPED : RunStatus.SUCCEEDED;
-    }
-
-    private static @Nullable Instant instant(Document document, String field) {
-        Date date = document.getDate(field);
-        return date == null ? null : date.toInstant();
     }
 }

@@ -1,14 +1,28 @@
 package io.paystream.catalog.sync;
 
+import static io.paystream.catalog.runs.RunDocuments.ACCOUNT;
+import static io.paystream.catalog.runs.RunDocuments.COUNTS;
+import static io.paystream.catalog.runs.RunDocuments.FINISHED_AT;
+import static io.paystream.catalog.runs.RunDocuments.HEARTBEAT_AT;
+import static io.paystream.catalog.runs.RunDocuments.INSTANCE;
+import static io.paystream.catalog.runs.RunDocuments.LIVEMODE;
+import static io.paystream.catalog.runs.RunDocuments.REASON;
+import static io.paystream.catalog.runs.RunDocuments.REQUESTED_AT;
+import static io.paystream.catalog.runs.RunDocuments.RUN_ID;
+import static io.paystream.catalog.runs.RunDocuments.STARTED_AT;
+import static io.paystream.catalog.runs.RunDocuments.STATUS;
+import static io.paystream.catalog.runs.RunDocuments.TARGET;
+import static io.paystream.catalog.runs.RunDocuments.TRIGGER;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.paystream.catalog.runs.RunDocuments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,25 +34,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Run documents in {@code catalog_sync_runs}: one per run and target, {@code _id = <runId>/<target key>}, so one run id
- * covers every target a request or a schedule tick started.
+ * covers every target a request or a schedule tick started. The fields it shares with backfill runs are named in
+ * {@link RunDocuments}.
  */
 @Component
 class SyncRuns implements InitializingBean {
 
     static final String COLLECTION = "catalog_sync_runs";
-    static final String RUN_ID = "runId";
-    static final String TARGET = "target";
-    static final String ACCOUNT = "account";
-    static final String LIVEMODE = "livemode";
-    static final String TRIGGER = "trigger";
-    static final String STATUS = "status";
-    static final String REASON = "reason";
-    static final String INSTANCE = "instance";
-    static final String REQUESTED_AT = "requestedAt";
-    static final String STARTED_AT = "startedAt";
-    static final String HEARTBEAT_AT = "heartbeatAt";
-    static final String FINISHED_AT = "finishedAt";
-    static final String COUNTS = "counts";
 
     private static final String ABANDONED = "abandoned: the instance running it stopped before it finished"
             + " (crash or shutdown); a later run took over the account";
@@ -51,12 +53,11 @@ class SyncRuns implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        runs.createIndex(Indexes.ascending(RUN_ID));
-        runs.createIndex(Indexes.ascending(TARGET, STATUS));
+        RunDocuments.createIndexes(runs);
     }
 
     static String documentId(String runId, SyncTarget target) {
-        return runId + '/' + target.key();
+        return RunDocuments.id(runId, target.key());
     }
 
     void queued(String runId, SyncTarget target, Trigger trigger, Instant at) {
