@@ -1,15 +1,13 @@
 package io.paystream.catalog.event;
 
+import io.paystream.catalog.kafka.RecordHeaders;
 import io.paystream.events.MalformedEventHeadersException;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -42,12 +40,13 @@ class CatalogEventListener {
         List<CatalogEventApplier.Incoming> incoming = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
-            String type = header(record, StripeEventHeaders.EVENT_TYPE);
+            String type = RecordHeaders.text(record, StripeEventHeaders.EVENT_TYPE);
             if (type == null || !CatalogEventApplier.handles(type)) {
                 continue;
             }
             try {
-                StripeEventMetadata metadata = StripeEventMetadata.fromHeaders(name -> header(record, name));
+                StripeEventMetadata metadata =
+                        StripeEventMetadata.fromHeaders(name -> RecordHeaders.text(record, name));
                 incoming.add(new CatalogEventApplier.Incoming(i, metadata, record.value(), origin(record)));
             } catch (MalformedEventHeadersException e) {
                 skipped.skipped(type, origin(record), e); // cannot become readable: never holds up the batch
@@ -62,10 +61,5 @@ class CatalogEventListener {
 
     static String origin(ConsumerRecord<?, ?> record) {
         return record.topic() + '-' + record.partition() + '@' + record.offset();
-    }
-
-    private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,10 @@
 package io.paystream.catalog.thin;
 
+import io.paystream.catalog.kafka.RecordHeaders;
 import io.paystream.events.EventShape;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.Topics;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -33,18 +31,13 @@ class ThinEventListener {
             topics = Topics.STRIPE_EVENTS,
             autoStartup = "${paystream.thin-events.enabled:true}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
-        if (!THIN.equals(header(record, StripeEventHeaders.EVENT_SHAPE))) {
+        if (!THIN.equals(RecordHeaders.text(record, StripeEventHeaders.EVENT_SHAPE))) {
             return;
         }
         thinEvents.resolve(
                 record.value(),
-                header(record, StripeEventHeaders.ACCOUNT),
-                Boolean.parseBoolean(header(record, StripeEventHeaders.LIVEMODE)),
-                header(record, StripeEventHeaders.TENANT));
-    }
-
-    private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+                RecordHeaders.text(record, StripeEventHeaders.ACCOUNT),
+                Boolean.parseBoolean(RecordHeaders.text(record, StripeEventHeaders.LIVEMODE)),
+                RecordHeaders.text(record, StripeEventHeaders.TENANT));
     }
 }

@@ -1,12 +1,10 @@
 package io.paystream.catalog.connection.onboarding;
 
+import io.paystream.catalog.kafka.RecordHeaders;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -28,14 +26,9 @@ class AccountEventListener {
             topics = Topics.STRIPE_EVENTS,
             containerFactory = AccountEventsKafkaConfiguration.LISTENER_FACTORY)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        if (!AccountEvents.ACCOUNT_UPDATED.equals(header(record, StripeEventHeaders.EVENT_TYPE))) {
+        if (!AccountEvents.ACCOUNT_UPDATED.equals(RecordHeaders.text(record, StripeEventHeaders.EVENT_TYPE))) {
             return;
         }
-        accountEvents.apply(StripeEventMetadata.fromHeaders(name -> header(record, name)), record.value());
-    }
-
-    private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        accountEvents.apply(StripeEventMetadata.fromHeaders(name -> RecordHeaders.text(record, name)), record.value());
     }
 }
