@@ -5,7 +5,6 @@ import com.stripe.net.HttpContent;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * stripe-java's transport on the JDK's {@link HttpClient}, in place of its {@code HttpURLConnectionClient}.
@@ -22,7 +25,8 @@ import java.util.Map;
  * that lookup cost 0.6 ms of CPU per request, 11% of a backfill's listing thread (JFR, bench/README.md). That header
  * never changes within a process, so it is built once here. Everything else follows {@code HttpURLConnectionClient}:
  * the request's own headers, its content and content type, the request's connect and read timeouts, and every I/O
- * failure reported as an {@link ApiConnectionException}, which the retry policy treats as unanswered.
+ * failure (or an answer not complete in time) reported as an {@link ApiConnectionException}, which the retry policy
+ * treats as unanswered.
  *
  * <p>HTTP/1.1 only: Stripe's API speaks it, and over plain HTTP (the emulator, a Stripe-compatible API) the JDK
  * client would otherwise offer an upgrade to HTTP/2 on every new connection.
@@ -44,18 +48,37 @@ final class JdkStripeTransport extends com.stripe.net.HttpClient {
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
         HttpRequest httpRequest = toHttpRequest(request);
+        Duration limit = wholeExchangeLimit(request);
+        CompletableFuture<HttpResponse<String>> exchange =
+                client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return new StripeResponse(
                     response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
-        } catch (IOException e) {
+        } catch (ExecutionException e) {
             throw new ApiConnectionException(
-                    "IOException during API request to Stripe (" + request.url().getHost() + "): " + e, e);
+                    "API request to Stripe (" + request.url().getHost() + ") failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new ApiConnectionException(
+                    "no complete answer from Stripe (" + request.url().getHost() + ") within " + limit, e);
         } catch (InterruptedException e) {
             // the caller is being stopped: keep the flag for it, report the request as unanswered
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("interrupted during API request to Stripe", e);
         }
+    }
+
+    /**
+     * The request's timeout only bounds the wait for the answer's head; HttpURLConnection's read timeout bounded every
+     * read of the body too. So the whole exchange is bounded here as well: connect plus read timeout, so that a body
+     * that stops arriving cannot hold a backfill's thread for good.
+     */
+    private static Duration wholeExchangeLimit(StripeRequest request) {
+        Integer connect = request.options().getConnectTimeout();
+        Integer read = request.options().getReadTimeout();
+        return Duration.ofMillis((connect == null ? 30_000 : connect) + (read == null ? 80_000 : read));
     }
 
     private static HttpRequest toHttpRequest(StripeRequest request) throws ApiConnectionException {
