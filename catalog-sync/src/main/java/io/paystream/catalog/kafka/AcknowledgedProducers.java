@@ -19,6 +19,9 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
  */
 public final class AcknowledgedProducers {
 
+    /** Below the broker's default {@code message.max.bytes} (1 MB), as each batch must be. */
+    static final int PAGE_BATCH_BYTES = 256 * 1024;
+
     private AcknowledgedProducers() {}
 
     /**
@@ -37,6 +40,10 @@ public final class AcknowledgedProducers {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        // A page of 100 objects (a few hundred KB) is published at once and waited for: with the default 16 KB
+        // batches it left in several produce requests, one batch per partition each, waiting on each other's
+        // acknowledgements; a page's share of a partition now fits one batch, so one request carries the page.
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, PAGE_BATCH_BYTES);
         int timeoutMs = (int) publishTimeout.toMillis();
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
