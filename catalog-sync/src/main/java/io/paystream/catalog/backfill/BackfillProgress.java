@@ -1,6 +1,5 @@
 package io.paystream.catalog.backfill;
 
-import io.paystream.catalog.metrics.CatalogMetrics;
 import io.paystream.catalog.stripe.StripeCallListener;
 import io.paystream.catalog.sync.SyncLocks;
 import java.time.Clock;
@@ -32,16 +31,12 @@ final class BackfillProgress implements StripeCallListener {
     /** The backfill's own lock, and the catalog sync's while products and prices are listed. */
     final List<SyncLocks.TargetLock> locks = new CopyOnWriteArrayList<>();
 
-    private final CatalogMetrics metrics;
-    private final String mode;
     private final Clock clock;
     private final Instant startedAt;
     private volatile @Nullable String abortReason;
 
-    BackfillProgress(List<BackfillType> chosen, CatalogMetrics metrics, boolean livemode, Clock clock) {
+    BackfillProgress(List<BackfillType> chosen, Clock clock) {
         chosen.forEach(type -> types.put(type, new TypeProgress(type)));
-        this.metrics = metrics;
-        this.mode = livemode ? "live" : "test";
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -52,14 +47,12 @@ final class BackfillProgress implements StripeCallListener {
         if (status == 429) {
             rateLimited.incrementAndGet();
         }
-        metrics.stripeRequest(mode, Integer.toString(status));
     }
 
     @Override
     public void unanswered() {
         apiCalls.incrementAndGet();
         unanswered.incrementAndGet();
-        metrics.stripeRequest(mode, "io_error");
     }
 
     Instant startedAt() {

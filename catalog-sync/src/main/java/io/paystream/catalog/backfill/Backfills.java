@@ -1,7 +1,6 @@
 package io.paystream.catalog.backfill;
 
 import com.stripe.exception.StripeException;
-import io.paystream.catalog.metrics.CatalogMetrics;
 import io.paystream.catalog.runs.RunDocuments;
 import io.paystream.catalog.sync.SyncLocks;
 import io.paystream.catalog.sync.SyncTarget;
@@ -46,7 +45,6 @@ class Backfills {
     private final SyncLocks locks;
     private final BackfillHeartbeats heartbeats;
     private final BackfillMetrics metrics;
-    private final CatalogMetrics catalogMetrics;
     private final TaskExecutor executor;
     private final Clock clock;
     private final List<BackfillType> defaultTypes;
@@ -61,7 +59,6 @@ class Backfills {
             SyncLocks locks,
             BackfillHeartbeats heartbeats,
             BackfillMetrics metrics,
-            CatalogMetrics catalogMetrics,
             TaskExecutor catalogBackfillExecutor,
             Clock clock,
             BackfillProperties properties) {
@@ -71,7 +68,6 @@ class Backfills {
         this.locks = locks;
         this.heartbeats = heartbeats;
         this.metrics = metrics;
-        this.catalogMetrics = catalogMetrics;
         this.executor = catalogBackfillExecutor;
         this.clock = clock;
         this.defaultTypes = properties.types().stream().distinct().sorted().toList();
@@ -210,7 +206,7 @@ class Backfills {
             BackfillTrigger trigger,
             List<BackfillType> types,
             SyncLocks.TargetLock lock) {
-        BackfillProgress progress = new BackfillProgress(types, catalogMetrics, target.livemode(), clock);
+        BackfillProgress progress = new BackfillProgress(types, clock);
         progress.locks.add(lock);
         String resumedFrom = continueAbandoned(target, runId, progress);
         runs.started(runId, target, trigger, instance, resumedFrom, progress);

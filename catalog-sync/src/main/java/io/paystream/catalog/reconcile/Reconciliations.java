@@ -5,8 +5,6 @@ import com.stripe.exception.StripeException;
 import io.paystream.catalog.backfill.BackfillRequests;
 import io.paystream.catalog.connection.ConnectionProperties;
 import io.paystream.catalog.connection.WebhookEndpointChecks;
-import io.paystream.catalog.metrics.CatalogMetrics;
-import io.paystream.catalog.stripe.StripeCallListener;
 import io.paystream.catalog.stripe.StripeClients;
 import io.paystream.catalog.sync.SyncLocks;
 import io.paystream.catalog.sync.SyncTarget;
@@ -36,7 +34,6 @@ class Reconciliations {
     private final ReconcileCursors cursors;
     private final StripeEventsPublisher publisher;
     private final ReconcileMetrics metrics;
-    private final CatalogMetrics catalogMetrics;
     private final BackfillRequests backfills;
     private final WebhookEndpointChecks endpointChecks;
     private final ReconcileProperties properties;
@@ -50,7 +47,6 @@ class Reconciliations {
             ReconcileCursors cursors,
             StripeEventsPublisher publisher,
             ReconcileMetrics metrics,
-            CatalogMetrics catalogMetrics,
             BackfillRequests backfills,
             WebhookEndpointChecks endpointChecks,
             ReconcileProperties properties,
@@ -62,7 +58,6 @@ class Reconciliations {
         this.cursors = cursors;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.catalogMetrics = catalogMetrics;
         this.backfills = backfills;
         this.endpointChecks = endpointChecks;
         this.properties = properties;
@@ -108,18 +103,7 @@ class Reconciliations {
     }
 
     private TargetReconciliation.Result reconcileLocked(SyncTarget target, SyncLocks.TargetLock lock) {
-        String mode = target.livemode() ? "live" : "test";
-        StripeClient client = clients.forTarget(target, new StripeCallListener() {
-            @Override
-            public void answered(int status) {
-                catalogMetrics.stripeRequest(mode, Integer.toString(status));
-            }
-
-            @Override
-            public void unanswered() {
-                catalogMetrics.stripeRequest(mode, "io_error");
-            }
-        });
+        StripeClient client = clients.forTarget(target);
         String tenant = targets.tenantOf(target).orElse(defaultTenant);
         TargetReconciliation pass =
                 new TargetReconciliation(target, client, tenant, cursors, publisher, metrics, properties, clock, lock);

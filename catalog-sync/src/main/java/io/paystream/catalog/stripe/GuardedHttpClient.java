@@ -8,11 +8,13 @@ import com.stripe.net.StripeResponse;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
+import io.paystream.catalog.metrics.CatalogMetrics;
 import org.jspecify.annotations.Nullable;
 
 /**
  * stripe-java's transport with this service's guards around each attempt: the mode's client-side rate limiter, the
- * mode's retry policy ({@link RetryGuidance}) and a listener that sees every attempt. Guarding here rather than around
+ * mode's retry policy ({@link RetryGuidance}), the request metric ({@link CatalogMetrics#stripeRequest}, here so that
+ * every client records it the same way) and a listener that sees every attempt. Guarding here rather than around
  * a list call lets stripe-java's auto-paging fetch pages lazily while each page fetch is still limited and retried.
  * stripe-java's own network retries are switched off, so every attempt is made, and counted, exactly once.
  */
@@ -21,14 +23,26 @@ final class GuardedHttpClient extends HttpClient {
     private final HttpClient transport;
     private final @Nullable RateLimiter rateLimiter;
     private final Retry retry;
+    private final CatalogMetrics metrics;
+    private final String mode;
     private final StripeCallListener listener;
 
-    /** @param rateLimiter null when the mode has no client-side limit */
+    /**
+     * @param rateLimiter null when the mode has no client-side limit
+     * @param mode {@code live} or {@code test}, the metric's tag
+     */
     GuardedHttpClient(
-            HttpClient transport, @Nullable RateLimiter rateLimiter, Retry retry, StripeCallListener listener) {
+            HttpClient transport,
+            @Nullable RateLimiter rateLimiter,
+            Retry retry,
+            CatalogMetrics metrics,
+            String mode,
+            StripeCallListener listener) {
         this.transport = transport;
         this.rateLimiter = rateLimiter;
         this.retry = retry;
+        this.metrics = metrics;
+        this.mode = mode;
         this.listener = listener;
     }
 
@@ -54,9 +68,11 @@ final class GuardedHttpClient extends HttpClient {
         }
         try {
             StripeResponse response = transport.request(request);
+            metrics.stripeRequest(mode, Integer.toString(response.code()));
             listener.answered(response.code());
             return response;
         } catch (ApiConnectionException e) {
+            metrics.stripeRequest(mode, "io_error");
             listener.unanswered();
             throw e;
         }

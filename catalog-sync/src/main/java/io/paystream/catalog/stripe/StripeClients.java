@@ -12,6 +12,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.paystream.catalog.CatalogProperties;
+import io.paystream.catalog.metrics.CatalogMetrics;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,8 @@ public class StripeClients {
     private final @Nullable RateLimiter testLimiter;
 
     private final @Nullable RateLimiter liveLimiter;
+    private final CatalogMetrics metrics;
+
     /** One transport, so its connections are kept alive across every account's requests. */
     private final JdkStripeTransport transport;
 
@@ -42,9 +45,11 @@ public class StripeClients {
     StripeClients(
             StripeApiProperties api,
             CatalogProperties catalog,
+            CatalogMetrics metrics,
             RateLimiterRegistry rateLimiters,
             RetryRegistry retries) {
         this.api = api;
+        this.metrics = metrics;
         this.transport = new JdkStripeTransport(api.connectTimeout());
         this.testLimiter =
                 limiter(rateLimiters, "stripe-test", catalog.rateLimit().test());
@@ -55,7 +60,12 @@ public class StripeClients {
         this.liveRetry = retries.retry("stripe-live", retryConfig);
     }
 
-    /** A client for one account whose every HTTP attempt is reported to {@code listener}. */
+    /** A client for one account; every HTTP attempt is counted in the request metric. */
+    public StripeClient forTarget(StripeAccess target) {
+        return forTarget(target, StripeCallListener.NONE);
+    }
+
+    /** A client for one account whose every HTTP attempt is also reported to {@code listener}. */
     public StripeClient forTarget(StripeAccess target, StripeCallListener listener) {
         boolean live = target.livemode();
         return StripeClient.builder()
@@ -66,7 +76,12 @@ public class StripeClients {
                 .setReadTimeout(Math.toIntExact(api.readTimeout().toMillis()))
                 .setMaxNetworkRetries(0)
                 .setHttpClient(new GuardedHttpClient(
-                        transport, live ? liveLimiter : testLimiter, live ? liveRetry : testRetry, listener))
+                        transport,
+                        live ? liveLimiter : testLimiter,
+                        live ? liveRetry : testRetry,
+                        metrics,
+                        live ? "live" : "test",
+                        listener))
                 .build();
     }
 

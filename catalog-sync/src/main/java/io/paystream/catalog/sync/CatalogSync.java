@@ -164,7 +164,7 @@ public class CatalogSync {
             metrics.run(RunStatus.FAILED.value(), "unknown", null);
         }
         runs.started(runId, target, trigger, instance, startedAt);
-        RunProgress progress = new RunProgress(metrics, target.livemode(), clock);
+        RunProgress progress = new RunProgress(clock);
         ScheduledFuture<?> heartbeat = heartbeats.start(runId, target, lock, progress);
         RunStatus status;
         String reason = null;

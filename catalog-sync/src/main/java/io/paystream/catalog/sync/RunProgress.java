@@ -1,6 +1,5 @@
 package io.paystream.catalog.sync;
 
-import io.paystream.catalog.metrics.CatalogMetrics;
 import io.paystream.catalog.stripe.StripeCallListener;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,16 +9,12 @@ import org.jspecify.annotations.Nullable;
 final class RunProgress implements StripeCallListener {
 
     final RunCounts counts = new RunCounts();
-    private final CatalogMetrics metrics;
-    private final String mode;
     private final Clock clock;
     private volatile Instant lastAnsweredAt;
     /** Null while the run may go on. */
     private volatile @Nullable String abortReason;
 
-    RunProgress(CatalogMetrics metrics, boolean livemode, Clock clock) {
-        this.metrics = metrics;
-        this.mode = SyncTargetNames.mode(livemode);
+    RunProgress(Clock clock) {
         this.clock = clock;
         this.lastAnsweredAt = clock.instant();
     }
@@ -31,14 +26,12 @@ final class RunProgress implements StripeCallListener {
         if (status == 429) {
             counts.rateLimited.incrementAndGet();
         }
-        metrics.stripeRequest(mode, Integer.toString(status));
     }
 
     @Override
     public void unanswered() {
         counts.apiCalls.incrementAndGet();
         counts.unanswered.incrementAndGet();
-        metrics.stripeRequest(mode, "io_error");
     }
 
     /** When Stripe last answered: the fetch time of the page being iterated, as pages are fetched lazily. */

@@ -5,9 +5,7 @@ import com.stripe.net.ApiResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.catalog.connection.ConnectionProperties;
-import io.paystream.catalog.metrics.CatalogMetrics;
 import io.paystream.catalog.reconcile.StripeEventsPublisher;
-import io.paystream.catalog.stripe.StripeCallListener;
 import io.paystream.catalog.stripe.StripeClients;
 import io.paystream.catalog.sync.SyncTarget;
 import io.paystream.catalog.sync.SyncTargetNames;
@@ -73,7 +71,6 @@ class ThinEvents {
     private final SyncTargets targets;
     private final StripeClients clients;
     private final StripeEventsPublisher publisher;
-    private final CatalogMetrics catalogMetrics;
     private final MeterRegistry registry;
     private final String defaultTenant;
     private final Clock clock;
@@ -82,14 +79,12 @@ class ThinEvents {
             SyncTargets targets,
             StripeClients clients,
             StripeEventsPublisher publisher,
-            CatalogMetrics catalogMetrics,
             MeterRegistry registry,
             ConnectionProperties connections,
             Clock clock) {
         this.targets = targets;
         this.clients = clients;
         this.publisher = publisher;
-        this.catalogMetrics = catalogMetrics;
         this.registry = registry;
         this.defaultTenant = connections.defaultTenant();
         this.clock = clock;
@@ -140,7 +135,7 @@ class ThinEvents {
         String json;
         Instant fetchedAt;
         try {
-            json = clients.forTarget(target, listener(target))
+            json = clients.forTarget(target)
                     .rawRequest(ApiResource.RequestMethod.GET, url, null)
                     .body();
             fetchedAt = clock.instant();
@@ -166,21 +161,6 @@ class ThinEvents {
                 Topics.STRIPE_FETCHED,
                 List.of(new StripeEventsPublisher.Outgoing(fetched.key(), fetched.toValue(), fetched.headers(tenant))));
         count("resolved");
-    }
-
-    private StripeCallListener listener(SyncTarget target) {
-        String mode = target.livemode() ? "live" : "test";
-        return new StripeCallListener() {
-            @Override
-            public void answered(int status) {
-                catalogMetrics.stripeRequest(mode, Integer.toString(status));
-            }
-
-            @Override
-            public void unanswered() {
-                catalogMetrics.stripeRequest(mode, "io_error");
-            }
-        };
     }
 
     private void count(String outcome) {
