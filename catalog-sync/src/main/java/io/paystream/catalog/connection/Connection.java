@@ -122,50 +122,12 @@ public record Connection(
 
     /** The check's finding, nothing else changed. */
     public Connection withEndpointCheck(EndpointCheck check, Instant now) {
-        return new Connection(
-                id,
-                tenant,
-                kind,
-                mode,
-                currency,
-                enabled,
-                accountId,
-                country,
-                state,
-                publishableKeyMasked,
-                secretKeyMasked,
-                webhookEndpointId,
-                secrets,
-                onboarding,
-                createdAt,
-                now,
-                disconnectedAt,
-                check,
-                version + 1);
+        return next(enabled, state, webhookEndpointId, secrets, disconnectedAt, check, now);
     }
 
     /** A re-created webhook endpoint: its id and (in {@code newSecrets}) its new signing secret. */
     public Connection withWebhookEndpoint(String endpointId, Secrets newSecrets, EndpointCheck check, Instant now) {
-        return new Connection(
-                id,
-                tenant,
-                kind,
-                mode,
-                currency,
-                enabled,
-                accountId,
-                country,
-                state,
-                publishableKeyMasked,
-                secretKeyMasked,
-                endpointId,
-                newSecrets,
-                onboarding,
-                createdAt,
-                now,
-                disconnectedAt,
-                check,
-                version + 1);
+        return next(enabled, state, endpointId, newSecrets, disconnectedAt, check, now);
     }
 
     /** Final: disabled, secrets gone, no longer tracked; everything else kept as history. */
@@ -187,6 +149,18 @@ public record Connection(
             @Nullable Secrets newSecrets,
             @Nullable Instant newDisconnectedAt,
             Instant now) {
+        return next(newEnabled, newState, webhookEndpointId, newSecrets, newDisconnectedAt, endpointCheck, now);
+    }
+
+    /** The next version: what changes is given, everything else is kept. */
+    private Connection next(
+            boolean newEnabled,
+            State newState,
+            @Nullable String newWebhookEndpointId,
+            @Nullable Secrets newSecrets,
+            @Nullable Instant newDisconnectedAt,
+            @Nullable EndpointCheck newEndpointCheck,
+            Instant now) {
         return new Connection(
                 id,
                 tenant,
@@ -199,13 +173,13 @@ public record Connection(
                 newState,
                 publishableKeyMasked,
                 secretKeyMasked,
-                webhookEndpointId,
+                newWebhookEndpointId,
                 newSecrets,
                 onboarding,
                 createdAt,
                 now,
                 newDisconnectedAt,
-                endpointCheck,
+                newEndpointCheck,
                 version + 1);
     }
 
