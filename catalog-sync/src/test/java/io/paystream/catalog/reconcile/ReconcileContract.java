@@ -10,7 +10,6 @@ import com.stripe.model.Product;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.paystream.catalog.CatalogApiClient;
 import io.paystream.catalog.metrics.CatalogMetrics;
 import io.paystream.catalog.product.CatalogDocuments;
 import io.paystream.catalog.sync.EmulatorConfiguration.TestAccounts;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,23 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * durable cursor; the fall-back to a backfill when the gap is older than Stripe's retention or its event is gone; a
  * 429 storm; a reconciled product event applied to the catalog by catalog-sync's own listener.
  */
-@SpringBootTest(
-        properties = {
-            "paystream.security.admin-token=" + CatalogApiClient.ADMIN_TOKEN,
-            "paystream.catalog.schedule.enabled=false",
-            "paystream.catalog.rate-limit.test=200",
-            "paystream.catalog.retry.max-attempts=12",
-            "paystream.catalog.retry.initial-backoff=20ms",
-            "paystream.catalog.retry.max-backoff=400ms",
-            "paystream.backfill.schedule.enabled=false",
-            "paystream.backfill.on-connection=false",
-            "paystream.reconcile.enabled=false",
-            // played lifecycles reach up to 90 days back; the first pass must start before them
-            "paystream.reconcile.look-back=100d",
-            "paystream.reconcile.retention=120d",
-            "paystream.reconcile.page-size=7",
-            "spring.kafka.consumer.properties.metadata.max.age.ms=1000"
-        })
+@ReconcileTestContext
 public abstract class ReconcileContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.paystream.catalog.CatalogApiClient;
+import io.paystream.catalog.reconcile.ReconcileTestContext;
 import io.paystream.catalog.sync.EmulatorConfiguration.TestAccounts;
 import io.paystream.emulator.EmulatedAccount;
 import io.paystream.emulator.EmulatedEvent;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,22 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * type and a vanished object counted and acknowledged, the records behind them still resolved. Same configuration as
  * the reconciliation contract, so the two share one context.
  */
-@SpringBootTest(
-        properties = {
-            "paystream.security.admin-token=" + CatalogApiClient.ADMIN_TOKEN,
-            "paystream.catalog.schedule.enabled=false",
-            "paystream.catalog.rate-limit.test=200",
-            "paystream.catalog.retry.max-attempts=12",
-            "paystream.catalog.retry.initial-backoff=20ms",
-            "paystream.catalog.retry.max-backoff=400ms",
-            "paystream.backfill.schedule.enabled=false",
-            "paystream.backfill.on-connection=false",
-            "paystream.reconcile.enabled=false",
-            "paystream.reconcile.look-back=100d",
-            "paystream.reconcile.retention=120d",
-            "paystream.reconcile.page-size=7",
-            "spring.kafka.consumer.properties.metadata.max.age.ms=1000"
-        })
+@ReconcileTestContext
 abstract class ThinEventsContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
