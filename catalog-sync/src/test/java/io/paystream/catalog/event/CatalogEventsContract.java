@@ -209,14 +209,22 @@ public abstract class CatalogEventsContract {
      * Sends a last event on the same key and waits for it: the records before it on that partition were consumed by
      * then, whatever they did.
      */
+    /**
+     * Waits until everything sent before is applied, verdicts included. A sentinel price on the product's key is behind
+     * those records, but it may share their polled batch, and a batch's prices are stored before its verdicts are
+     * re-evaluated; so a second sentinel is sent only once the first is stored. That one cannot be in the same batch,
+     * and the batches of a partition are applied one after the other.
+     */
     private void awaitApplied(String account, String product, String sentinelEventId) {
-        String sentinelPrice = "price_" + sentinelEventId;
-        send(CatalogEventRecords.price(account, sentinelEventId, "price.created", t0, sentinelPrice, product, false));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> database.getCollection(PRICES)
-                                .find(Filters.eq(ID, id(account, sentinelPrice)))
-                                .first()
-                        != null);
+        for (String sentinel : List.of(sentinelEventId, sentinelEventId + "_next")) {
+            String sentinelPrice = "price_" + sentinel;
+            send(CatalogEventRecords.price(account, sentinel, "price.created", t0, sentinelPrice, product, false));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> database.getCollection(PRICES)
+                                    .find(Filters.eq(ID, id(account, sentinelPrice)))
+                                    .first()
+                            != null);
+        }
     }
 
     @SafeVarargs
