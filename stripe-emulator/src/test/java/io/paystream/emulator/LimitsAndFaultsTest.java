@@ -52,7 +52,7 @@ class LimitsAndFaultsTest {
         for (int i = 0; i < 30; i++) {
             live.v1().products().list();
         }
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptionsInstanceOf(RateLimitException.class)
                 .until(() -> test.v1().products().list() != null);
     }

@@ -210,7 +210,7 @@ class WebhooksAndEventsTest {
         Event event = attempts.get(2);
         assertThat(event.getType()).isEqualTo("account.updated");
         assertThat(event.getRequest().getId()).isNull();
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> Clients.forConnected(
                                         emulator, emulator.platformAccount().testSecretKey(), connected.id())
                                 .v1()

@@ -200,9 +200,11 @@ public abstract class CatalogEventsContract {
         send(CatalogEventRecords.product(account, "evt_lag" + run, "product.created", t0, product, "Lag", true));
         await().atMost(Duration.ofSeconds(30)).until(() -> product(account, product) != null);
 
-        assertThat(new CatalogApiClient(port).get("/actuator/prometheus").body())
+        // the delay is recorded once the batch's verdicts are re-evaluated too, a moment after the product is stored
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        new CatalogApiClient(port).get("/actuator/prometheus").body())
                 .contains("paystream_catalog_pipeline_latency_seconds_bucket{")
-                .contains("paystream_catalog_pipeline_latency_seconds_count{");
+                .contains("paystream_catalog_pipeline_latency_seconds_count{"));
     }
 
     /**
