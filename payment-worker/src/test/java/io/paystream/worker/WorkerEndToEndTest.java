@@ -175,8 +175,12 @@ class WorkerEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> storedCustomer(customer) != null);
 
         // A live event for an object stored as test data is impossible: dead-lettered, not applied.
+        double poisonBefore = counter(WorkerMetrics.DELIVERY_FAILURES, "failure", "poison");
         harness.send(StripeRecords.of("evt_" + runId + "_2", "customer.updated", customer, true, liveMode));
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter("evt_" + runId + "_2");
+        assertThat(counter(WorkerMetrics.DELIVERY_FAILURES, "failure", "poison"))
+                .as("counted as it failed, before it was dead-lettered")
+                .isGreaterThan(poisonBefore);
         assertThat(dead.key()).isEqualTo(customer);
         assertThat(dead.value()).isEqualTo(liveMode);
         assertThat(TopicReader.header(dead, "paystream-dlt-reason"))
@@ -261,7 +265,7 @@ class WorkerEndToEndTest {
         harness.send(record);
         await().atMost(Duration.ofSeconds(30)).until(() -> storedCustomer(customer) != null);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> latencies.count() > countBefore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> latencies.count() > countBefore);
         double recorded = latencies.totalTime(TimeUnit.SECONDS) - secondsBefore;
         double waited = Duration.between(sentAt, Instant.now()).toMillis() / 1000.0;
         assertThat(recorded)

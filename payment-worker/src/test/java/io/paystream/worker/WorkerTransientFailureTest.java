@@ -3,11 +3,14 @@ package io.paystream.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paystream.events.Topics;
 import io.paystream.testsupport.EmbeddedMongoServer;
 import io.paystream.testsupport.FreePorts;
 import io.paystream.testsupport.kafka.TestKafka;
 import io.paystream.testsupport.kafka.TopicReader;
+import io.paystream.worker.metrics.WorkerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +46,8 @@ class WorkerTransientFailureTest {
             String during = "cus_during_" + UUID.randomUUID();
             harness.send(StripeRecords.of(
                     "evt_d_" + during, "customer.created", during, false, customer("evt_d_" + during, during)));
-            // Long enough for several failed attempts (1 s server selection each, back-off from 100 ms).
-            await().pollDelay(Duration.ofSeconds(6))
-                    .atMost(Duration.ofSeconds(10))
-                    .until(() -> true);
+            // Several failed attempts (1 s server selection each, back-off from 100 ms) before MongoDB comes back.
+            await().atMost(Duration.ofSeconds(60)).until(() -> transientFailures(worker) >= 3);
 
             mongo = EmbeddedMongoServer.persistent(file, port);
             await().atMost(Duration.ofSeconds(60)).until(() -> exists(harness, during));
@@ -56,6 +57,14 @@ class WorkerTransientFailureTest {
             mongo.shutdownNow();
             kafka.close();
         }
+    }
+
+    private static double transientFailures(ConfigurableApplicationContext worker) {
+        Counter counter = worker.getBean(MeterRegistry.class)
+                .find(WorkerMetrics.DELIVERY_FAILURES)
+                .tag("failure", "transient")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static boolean exists(WorkerHarness harness, String id) {

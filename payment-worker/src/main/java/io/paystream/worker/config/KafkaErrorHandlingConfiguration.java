@@ -55,6 +55,10 @@ class KafkaErrorHandlingConfiguration {
             return headers;
         });
         ConsumerRecordRecoverer countingRecoverer = (record, failure) -> {
+            if (FailureClassifier.isPoison(failure)) {
+                // not retryable, so the retry listener below never hears of it
+                metrics.deliveryFailed("poison");
+            }
             deadLetters.accept(record, failure);
             metrics.deadLettered(eventType(record), source(record));
         };
@@ -76,6 +80,8 @@ class KafkaErrorHandlingConfiguration {
             return new FixedBackOff(retry.initialInterval().toMillis(), retry.otherAttempts() - 1L);
         });
         FailureClassifier.POISON.forEach(type -> handler.addNotRetryableExceptions(asException(type)));
+        handler.setRetryListeners((record, failure, attempt) ->
+                metrics.deliveryFailed(FailureClassifier.isTransient(failure) ? "transient" : "other"));
         return handler;
     }
 

@@ -32,6 +32,13 @@ public class WorkerMetrics {
 
     public static final String DEAD_LETTERS = "paystream.worker.dead_letters";
 
+    /**
+     * Failed deliveries of a record, by failure class: {@code transient} (MongoDB or Kafka away: retried until it is
+     * back), {@code poison} (dead-lettered at once) and {@code other} (retried a few times, then dead-lettered). A
+     * climbing transient count with nothing applied is the worker waiting for its store.
+     */
+    public static final String DELIVERY_FAILURES = "paystream.worker.delivery.failures";
+
     private final MeterRegistry registry;
     private final Map<String, Counter> events = new ConcurrentHashMap<>();
     private final Map<String, Counter> recovered = new ConcurrentHashMap<>();
@@ -39,6 +46,7 @@ public class WorkerMetrics {
     private final Timer freshness;
     private final Timer pipelineLatency;
     private final Counter deadLetters;
+    private final Map<String, Counter> deliveryFailures = new ConcurrentHashMap<>();
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -103,5 +111,15 @@ public class WorkerMetrics {
     public void deadLettered(@Nullable String type, String source) {
         deadLetters.increment();
         event(type == null ? "unknown" : type, "dead_lettered", source);
+    }
+
+    /** Counts one failed delivery of a record; {@code failure} is its class: transient, poison or other. */
+    public void deliveryFailed(String failure) {
+        deliveryFailures
+                .computeIfAbsent(failure, key -> Counter.builder(DELIVERY_FAILURES)
+                        .description("Failed deliveries of Stripe events, by failure class")
+                        .tag("failure", failure)
+                        .register(registry))
+                .increment();
     }
 }
