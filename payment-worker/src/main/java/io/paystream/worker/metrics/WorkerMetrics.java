@@ -88,12 +88,12 @@ public class WorkerMetrics {
 
     /** Counts a reconciled event applied for the first time, by its Stripe type. */
     public void recovered(String type) {
-        recovered
-                .computeIfAbsent(type, key -> Counter.builder(RECOVERED)
-                        .description("Reconciled Stripe events applied for the first time: what the webhooks missed")
-                        .tag("type", type)
-                        .register(registry))
-                .increment();
+        increment(
+                recovered,
+                RECOVERED,
+                "Reconciled Stripe events applied for the first time: what the webhooks missed",
+                "type",
+                type);
     }
 
     public void processing(long nanos) {
@@ -115,10 +115,19 @@ public class WorkerMetrics {
 
     /** Counts one failed delivery of a record; {@code failure} is its class: transient, poison or other. */
     public void deliveryFailed(String failure) {
-        deliveryFailures
-                .computeIfAbsent(failure, key -> Counter.builder(DELIVERY_FAILURES)
-                        .description("Failed deliveries of Stripe events, by failure class")
-                        .tag("failure", failure)
+        increment(
+                deliveryFailures,
+                DELIVERY_FAILURES,
+                "Failed deliveries of Stripe events, by failure class",
+                "failure",
+                failure);
+    }
+
+    /** Increments the counter {@code name} of one tag's value, registered on first use and then kept in {@code by}. */
+    private void increment(Map<String, Counter> by, String name, String description, String tag, String value) {
+        by.computeIfAbsent(value, key -> Counter.builder(name)
+                        .description(description)
+                        .tag(tag, value)
                         .register(registry))
                 .increment();
     }
