@@ -1,10 +1,10 @@
 package io.paystream.catalog.event;
 
-import io.paystream.catalog.kafka.RecordHeaders;
 import io.paystream.events.MalformedEventHeadersException;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
+import io.paystream.support.kafka.HeaderText;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,13 +40,12 @@ class CatalogEventListener {
         List<CatalogEventApplier.Incoming> incoming = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
-            String type = RecordHeaders.text(record, StripeEventHeaders.EVENT_TYPE);
+            String type = HeaderText.of(record, StripeEventHeaders.EVENT_TYPE);
             if (type == null || !CatalogEventApplier.handles(type)) {
                 continue;
             }
             try {
-                StripeEventMetadata metadata =
-                        StripeEventMetadata.fromHeaders(name -> RecordHeaders.text(record, name));
+                StripeEventMetadata metadata = StripeEventMetadata.fromHeaders(name -> HeaderText.of(record, name));
                 incoming.add(new CatalogEventApplier.Incoming(i, metadata, record.value(), origin(record)));
             } catch (MalformedEventHeadersException e) {
                 skipped.skipped(type, origin(record), e); // cannot become readable: never holds up the batch

@@ -3,8 +3,7 @@ package io.paystream.catalog.event;
 import io.paystream.catalog.CatalogProperties;
 import io.paystream.events.MalformedEventHeadersException;
 import io.paystream.events.StripeEventHeaders;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Header;
+import io.paystream.support.kafka.HeaderText;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -28,13 +27,8 @@ class EventErrorHandling {
         backOff.setMaxElapsedTime(properties.events().retryFor().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(
                 (record, failure) -> {
-                    Header type = record.headers().lastHeader(StripeEventHeaders.EVENT_TYPE);
-                    skipped.skipped(
-                            type == null || type.value() == null
-                                    ? "unknown"
-                                    : new String(type.value(), StandardCharsets.UTF_8),
-                            CatalogEventListener.origin(record),
-                            failure);
+                    String type = HeaderText.of(record, StripeEventHeaders.EVENT_TYPE);
+                    skipped.skipped(type == null ? "unknown" : type, CatalogEventListener.origin(record), failure);
                 },
                 backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class, MalformedEventHeadersException.class);

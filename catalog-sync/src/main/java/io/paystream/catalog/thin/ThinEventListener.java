@@ -1,9 +1,9 @@
 package io.paystream.catalog.thin;
 
-import io.paystream.catalog.kafka.RecordHeaders;
 import io.paystream.events.EventShape;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.Topics;
+import io.paystream.support.kafka.HeaderText;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -31,13 +31,13 @@ class ThinEventListener {
             topics = Topics.STRIPE_EVENTS,
             autoStartup = "${paystream.thin-events.enabled:true}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
-        if (!THIN.equals(RecordHeaders.text(record, StripeEventHeaders.EVENT_SHAPE))) {
+        if (!THIN.equals(HeaderText.of(record, StripeEventHeaders.EVENT_SHAPE))) {
             return;
         }
         thinEvents.resolve(
                 record.value(),
-                RecordHeaders.text(record, StripeEventHeaders.ACCOUNT),
-                Boolean.parseBoolean(RecordHeaders.text(record, StripeEventHeaders.LIVEMODE)),
-                RecordHeaders.text(record, StripeEventHeaders.TENANT));
+                HeaderText.of(record, StripeEventHeaders.ACCOUNT),
+                Boolean.parseBoolean(HeaderText.of(record, StripeEventHeaders.LIVEMODE)),
+                HeaderText.of(record, StripeEventHeaders.TENANT));
     }
 }

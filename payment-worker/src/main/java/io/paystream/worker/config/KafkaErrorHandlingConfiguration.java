@@ -4,13 +4,12 @@ import io.paystream.events.EventSource;
 import io.paystream.events.MalformedEventHeadersException;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.Topics;
+import io.paystream.support.kafka.HeaderText;
 import io.paystream.worker.metrics.WorkerMetrics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -91,21 +90,16 @@ class KafkaErrorHandlingConfiguration {
     }
 
     private static String eventType(ConsumerRecord<?, ?> record) {
-        String type = header(record, StripeEventHeaders.EVENT_TYPE);
+        String type = HeaderText.of(record, StripeEventHeaders.EVENT_TYPE);
         return type == null ? "unknown" : type;
     }
 
     /** The record's source tag; {@code unknown} when its header holds a value no version knows (one dead-letter cause). */
     private static String source(ConsumerRecord<?, ?> record) {
         try {
-            return EventSource.fromHeaders(name -> header(record, name)).headerValue();
+            return EventSource.fromHeaders(name -> HeaderText.of(record, name)).headerValue();
         } catch (MalformedEventHeadersException e) {
             return "unknown";
         }
-    }
-
-    private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

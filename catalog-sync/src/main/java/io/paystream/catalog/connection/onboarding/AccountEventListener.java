@@ -1,9 +1,9 @@
 package io.paystream.catalog.connection.onboarding;
 
-import io.paystream.catalog.kafka.RecordHeaders;
 import io.paystream.events.StripeEventHeaders;
 import io.paystream.events.StripeEventMetadata;
 import io.paystream.events.Topics;
+import io.paystream.support.kafka.HeaderText;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -26,9 +26,9 @@ class AccountEventListener {
             topics = Topics.STRIPE_EVENTS,
             containerFactory = AccountEventsKafkaConfiguration.LISTENER_FACTORY)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        if (!AccountEvents.ACCOUNT_UPDATED.equals(RecordHeaders.text(record, StripeEventHeaders.EVENT_TYPE))) {
+        if (!AccountEvents.ACCOUNT_UPDATED.equals(HeaderText.of(record, StripeEventHeaders.EVENT_TYPE))) {
             return;
         }
-        accountEvents.apply(StripeEventMetadata.fromHeaders(name -> RecordHeaders.text(record, name)), record.value());
+        accountEvents.apply(StripeEventMetadata.fromHeaders(name -> HeaderText.of(record, name)), record.value());
     }
 }
